@@ -1,0 +1,75 @@
+package dev.continuity.engine.eval;
+
+import dev.continuity.engine.graph.Derivation;
+import dev.continuity.engine.model.*;
+import org.kie.api.runtime.KieSession;
+
+import java.time.LocalDate;
+import java.util.*;
+
+/** Runs a rule pack over an inventory: facts in, findings out, with waivers and a baseline applied. */
+public final class Evaluator {
+    private final RulePack pack;
+
+    public Evaluator(RulePack pack) {
+        this.pack = pack;
+    }
+
+    public Evaluator() {
+        this(RulePack.builtIn());
+    }
+
+    /**
+     * @param asOf      the evaluation date
+     * @param skipRules ids of rules not to run
+     * @param baseline  fingerprints of findings to report as baseline
+     */
+    public record Options(LocalDate asOf, Set<String> skipRules, Set<String> baseline) {
+        public Options {
+            Objects.requireNonNull(asOf, "asOf");
+            skipRules = Set.copyOf(skipRules);
+            baseline = Set.copyOf(baseline);
+        }
+
+        public static Options asOf(LocalDate date) {
+            return new Options(date, Set.of(), Set.of());
+        }
+    }
+
+    public RulePack pack() {
+        return pack;
+    }
+
+    public Result evaluate(Inventory inv, Options options) {
+        Policy policy = inv.policy();
+        Findings findings = new Findings(inv.hasDeclaredPolicy() ? policy.location() : null);
+        KieSession session = pack.kieBase().newKieSession();
+        try {
+            session.setGlobal("findings", findings);
+            for (Resource r : inv.resources()) session.insert(r);
+            if (!inv.hasDeclaredPolicy()) session.insert(policy);
+            session.insert(new AsOf(options.asOf()));
+            for (Object fact : Derivation.facts(inv)) session.insert(fact);
+            Set<String> skip = options.skipRules();
+            if (skip.isEmpty()) {
+                session.fireAllRules();
+            } else {
+                session.fireAllRules(match -> !skip.contains(pack.idOf(match.getRule())));
+            }
+        } finally {
+            session.dispose();
+        }
+        List<Waiver> waivers = inv.all(Waiver.class);
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : findings.all()) {
+            Waiver w = waivers.stream()
+                    .filter(x -> x.rule().equals(f.rule().id()) && x.subject().equals(f.subject()) && !x.expires().isBefore(options.asOf()))
+                    .findFirst().orElse(null);
+            if (w != null) out.add(f.withStatus(Status.WAIVED, w));
+            else if (options.baseline().contains(f.fingerprint())) out.add(f.withStatus(Status.BASELINE, null));
+            else out.add(f);
+        }
+        out.sort(Finding.ORDER);
+        return new Result(inv, options.asOf(), List.copyOf(out));
+    }
+}

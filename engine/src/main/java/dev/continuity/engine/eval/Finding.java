@@ -1,0 +1,47 @@
+package dev.continuity.engine.eval;
+
+import dev.continuity.engine.model.Location;
+import dev.continuity.engine.model.Waiver;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+
+/**
+ * A rule's verdict on one subject: (rule, subject, detail) identifies it; location, message and
+ * status describe it. The fingerprint depends on rule, subject and detail only.
+ */
+public record Finding(RuleInfo rule, String subject, String kind, String detail, String message, Location location,
+                      Status status, Waiver waiver) {
+
+    /** Severity (most severe first), rule, subject, detail. */
+    public static final Comparator<Finding> ORDER = Comparator
+            .comparing((Finding f) -> f.rule().severity())
+            .thenComparing(f -> f.rule().id())
+            .thenComparing(Finding::subject)
+            .thenComparing(Finding::detail);
+
+    public String fingerprint() {
+        return fingerprint(rule.id(), subject, detail);
+    }
+
+    public static String fingerprint(String rule, String subject, String detail) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] h = sha.digest((rule + '\u0000' + subject + '\u0000' + detail).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Finding withStatus(Status s, Waiver w) {
+        return new Finding(rule, subject, kind, detail, message, location, s, w);
+    }
+
+    public boolean isOpen() {
+        return status == Status.OPEN;
+    }
+}

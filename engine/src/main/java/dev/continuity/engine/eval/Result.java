@@ -1,0 +1,30 @@
+package dev.continuity.engine.eval;
+
+import dev.continuity.engine.model.Inventory;
+import dev.continuity.engine.model.Severity;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** The findings of one evaluation, sorted by severity, rule, subject, detail. */
+public record Result(Inventory inventory, LocalDate asOf, List<Finding> findings) {
+
+    /** Open findings by severity, every severity present (zero when none). */
+    public Map<Severity, Integer> openCounts() {
+        Map<Severity, Integer> m = new EnumMap<>(Severity.class);
+        for (Severity s : Severity.values()) m.put(s, 0);
+        for (Finding f : findings) if (f.isOpen()) m.merge(f.rule().severity(), 1, Integer::sum);
+        return m;
+    }
+
+    public long count(Status status) {
+        return findings.stream().filter(f -> f.status() == status).count();
+    }
+
+    /** True when an open finding is at or above {@code failOn}; null means never. */
+    public boolean failed(Severity failOn) {
+        return failOn != null && findings.stream().anyMatch(f -> f.isOpen() && f.rule().severity().atLeast(failOn));
+    }
+}

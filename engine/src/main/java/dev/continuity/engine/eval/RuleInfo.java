@@ -1,0 +1,40 @@
+package dev.continuity.engine.eval;
+
+import dev.continuity.engine.model.Severity;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** A rule's metadata, read from its DRL annotations: the single place each is written. */
+public record RuleInfo(String id, Severity severity, String title, List<String> controls, String remediation,
+                       String condition, String rationale) {
+
+    /** Metadata keys every rule must carry. */
+    public static final List<String> REQUIRED = List.of("id", "severity", "title", "controls", "remediation", "condition", "rationale");
+
+    /** Reads the metadata of a rule; throws when a key is missing or malformed. */
+    public static RuleInfo of(String ruleName, Map<String, Object> meta) {
+        for (String k : REQUIRED) {
+            if (!(meta.get(k) instanceof String) ) {
+                throw new IllegalStateException("rule '" + ruleName + "' lacks @" + k + "(\"...\")");
+            }
+        }
+        Severity severity;
+        try {
+            severity = Severity.valueOf(((String) meta.get("severity")).toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("rule '" + ruleName + "' has an unknown @severity " + meta.get("severity"));
+        }
+        String controls = ((String) meta.get("controls")).strip();
+        return new RuleInfo((String) meta.get("id"), severity, (String) meta.get("title"),
+                controls.isEmpty() ? List.of() : Arrays.stream(controls.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
+                (String) meta.get("remediation"), (String) meta.get("condition"), (String) meta.get("rationale"));
+    }
+
+    /** The family, e.g. NET for NET-001. */
+    public String family() {
+        int dash = id.indexOf('-');
+        return dash < 0 ? id : id.substring(0, dash);
+    }
+}

@@ -1,0 +1,7 @@
+package dev.continuity.engine.graph;
+
+import dev.continuity.engine.model.Criticality;
+
+/** Derived fact: {@code site} is a hosting site of {@code service} (its sites plus its failover site). */
+public record Hosting(String service, String site, Criticality criticality) {
+}

@@ -1,0 +1,300 @@
+package dev.continuity.engine.load;
+
+import com.fasterxml.jackson.core.JsonToken;
+import dev.continuity.engine.load.YNode.*;
+import dev.continuity.engine.model.*;
+
+import java.lang.reflect.*;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.*;
+import java.util.regex.Pattern;
+
+/**
+ * Binds located YAML nodes to the immutable model records. The records are the schema: each
+ * component is a field, its Java type says how to read it and its annotations say whether it is
+ * required, what its default is and what it may refer to. Every problem is recorded; nothing stops
+ * at the first one.
+ */
+final class Binder {
+    /** Fields every resource has; bound by the loader, not per kind. */
+    static final Set<String> COMMON = Set.of("id", "name", "description", "labels", "location");
+    private static final Pattern INTEGER = Pattern.compile("[-+]?(0|[1-9][0-9]*)");
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Set<String> YAML11_BOOLEANS = Set.of("yes", "no", "on", "off", "y", "n");
+
+    /** A reference to check once every resource is known. */
+    record RefUse(String target, Ref ref, Location location) {
+    }
+
+    private final List<InputError> errors;
+    private final List<RefUse> refs;
+    private final Path baseDir;
+
+    Binder(List<InputError> errors, List<RefUse> refs, Path baseDir) {
+        this.errors = errors;
+        this.refs = refs;
+        this.baseDir = baseDir;
+    }
+
+    /** The fields a kind or nested value accepts, in declaration order (common fields excluded). */
+    static List<RecordComponent> fields(Class<?> type) {
+        return Arrays.stream(type.getRecordComponents()).filter(c -> !isResource(type) || !COMMON.contains(c.getName())).toList();
+    }
+
+    static boolean isResource(Class<?> type) {
+        return Resource.class.isAssignableFrom(type);
+    }
+
+    /** Binds a resource document whose kind and id were already read. Returns null if it has errors. */
+    <R extends Record> R bindResource(Class<R> type, YMap map, String id) {
+        Map<String, Object> common = new HashMap<>();
+        common.put("id", id);
+        common.put("name", optionalString(map.get("name")));
+        common.put("description", optionalString(map.get("description")));
+        common.put("labels", map.get("labels") == null ? Map.of() : convert(map.get("labels").value(), labelsType(), null, null));
+        common.put("location", map.location());
+        Set<String> extra = new HashSet<>(COMMON);
+        extra.add("kind");
+        return bindRecord(type, map, common, extra);
+    }
+
+    private String optionalString(YEntry e) {
+        return e == null ? null : (String) convert(e.value(), String.class, null, null);
+    }
+
+    private static Type labelsType() {
+        try {
+            return Resource.class.getMethod("labels").getGenericReturnType();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <R> R bindRecord(Class<R> type, YMap map, Map<String, Object> preset, Set<String> alsoAllowed) {
+        int before = errors.size();
+        RecordComponent[] components = type.getRecordComponents();
+        Object[] args = new Object[components.length];
+        Set<String> known = new LinkedHashSet<>();
+        for (int i = 0; i < components.length; i++) {
+            RecordComponent c = components[i];
+            String name = c.getName();
+            if (preset.containsKey(name)) {
+                args[i] = preset.get(name);
+                continue;
+            }
+            known.add(name);
+            YEntry e = map.get(name);
+            boolean absent = e == null || (e.value() instanceof YScalar s && s.isNull());
+            if (absent) {
+                if (c.isAnnotationPresent(Required.class)) {
+                    errors.add(InputError.at(e == null ? map.location() : e.keyLocation(),
+                            "missing required field '" + name + "' in " + type.getSimpleName()));
+                } else {
+                    args[i] = defaultValue(c);
+                }
+                continue;
+            }
+            Object v = convert(e.value(), c.getGenericType(), c.getAnnotation(Ref.class), c);
+            if (v instanceof String s && s.isBlank() && c.isAnnotationPresent(Required.class)) {
+                errors.add(InputError.at(e.value().location(), "'" + name + "' must not be blank"));
+            }
+            if (v != null && c.isAnnotationPresent(FileRef.class) && baseDir != null) {
+                Path p = baseDir.resolve((String) v).normalize();
+                if (!Files.exists(p)) {
+                    errors.add(InputError.at(e.value().location(), "document '" + v + "' does not exist (looked for "
+                            + p.toString().replace('\\', '/') + ")"));
+                }
+            }
+            if (v != null && c.getType() == Map.class && c.isAnnotationPresent(Default.class)) {
+                Map<Object, Object> merged = new LinkedHashMap<>((Map<Object, Object>) defaultValue(c));
+                merged.putAll((Map<Object, Object>) v);
+                v = Collections.unmodifiableMap(merged);
+            }
+            args[i] = v;
+        }
+        for (YEntry e : map.entries().values()) {
+            String k = e.key();
+            if (known.contains(k) || alsoAllowed.contains(k) || k.startsWith("x-")) continue;
+            errors.add(InputError.at(e.keyLocation(), "unknown field '" + k + "' in " + type.getSimpleName()
+                    + Suggest.hint(k, known)));
+        }
+        if (errors.size() > before) return null;
+        try {
+            Constructor<R> ctor = type.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType).toArray(Class[]::new));
+            R r = ctor.newInstance(args);
+            if (r instanceof Validated v) {
+                for (String problem : v.problems()) errors.add(InputError.at(map.location(), problem));
+            }
+            return r;
+        } catch (ReflectiveOperationException ex) {
+            throw new IllegalStateException("cannot construct " + type.getSimpleName(), ex);
+        }
+    }
+
+    private static final Map<RecordComponent, Object> DEFAULTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The value of an absent field: its @Default, else false, an empty list or map, or null. */
+    static Object defaultValue(RecordComponent c) {
+        Default d = c.getAnnotation(Default.class);
+        if (d != null) {
+            return DEFAULTS.computeIfAbsent(c, k -> new Binder(new ArrayList<>(), new ArrayList<>(), null)
+                    .convert(YamlReader.parseSnippet(d.value()), k.getGenericType(), null, k));
+        }
+        Class<?> t = c.getType();
+        if (t == boolean.class) return false;
+        if (t == List.class) return List.of();
+        if (t == Map.class) return Map.of();
+        return null;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Object convert(YNode node, Type type, Ref ref, RecordComponent field) {
+        Class<?> raw = rawClass(type);
+        if (raw == List.class) {
+            Type item = ((ParameterizedType) type).getActualTypeArguments()[0];
+            if (node instanceof YScalar s && s.isNull()) return List.of();
+            if (!(node instanceof YSeq seq)) {
+                return fail(node, "expected a list, found " + node.describe());
+            }
+            List<Object> out = new ArrayList<>();
+            for (YNode n : seq.items()) {
+                Object v = convert(n, item, ref, field);
+                if (v != null) out.add(v);
+            }
+            return Collections.unmodifiableList(out);
+        }
+        if (raw == Map.class) {
+            Type[] kv = ((ParameterizedType) type).getActualTypeArguments();
+            if (node instanceof YScalar s && s.isNull()) return Map.of();
+            if (!(node instanceof YMap map)) {
+                return fail(node, "expected a mapping, found " + node.describe());
+            }
+            Map<Object, Object> out = rawClass(kv[0]).isEnum() ? new EnumMap(rawClass(kv[0])) : new LinkedHashMap<>();
+            for (YEntry e : map.entries().values()) {
+                Object k = convert(new YScalar(e.keyLocation(), e.key(), JsonToken.VALUE_STRING), kv[0], null, field);
+                Object v = convert(e.value(), kv[1], null, field);
+                if (k != null && v != null) out.put(k, v);
+            }
+            return Collections.unmodifiableMap(out);
+        }
+        if (raw.isRecord() && raw != Dur.class && raw != SemVer.class) {
+            if (!(node instanceof YMap map)) {
+                return fail(node, "expected a mapping with " + String.join(", ", fields(raw).stream().map(RecordComponent::getName).toList())
+                        + ", found " + node.describe());
+            }
+            return bindRecord(raw, map, Map.of(), Set.of());
+        }
+        if (!(node instanceof YScalar s)) {
+            return fail(node, "expected " + expected(raw) + ", found " + node.describe());
+        }
+        if (s.isNull()) return null;
+        String text = s.text();
+        if (raw == String.class) {
+            if (ref != null) refs.add(new RefUse(text, ref, s.location()));
+            return text;
+        }
+        if (raw == boolean.class || raw == Boolean.class) {
+            if (s.token() == JsonToken.VALUE_TRUE || s.token() == JsonToken.VALUE_FALSE) {
+                if (text.equalsIgnoreCase("true")) return true;
+                if (text.equalsIgnoreCase("false")) return false;
+            }
+            if (YAML11_BOOLEANS.contains(text.toLowerCase(Locale.ROOT))) {
+                return fail(s, "'" + text + "' is a boolean only in YAML 1.1 and a string in YAML 1.2: write true or false");
+            }
+            return fail(s, "expected true or false, found " + s.describe());
+        }
+        if (raw == Integer.class || raw == int.class) {
+            if (s.token() == JsonToken.VALUE_NUMBER_INT && INTEGER.matcher(text).matches()) {
+                try {
+                    return Integer.parseInt(text);
+                } catch (NumberFormatException e) {
+                    return fail(s, "'" + text + "' is too large");
+                }
+            }
+            return fail(s, numberProblem(text, "a whole number"));
+        }
+        if (raw == Double.class || raw == double.class) {
+            if ((s.token() == JsonToken.VALUE_NUMBER_INT || s.token() == JsonToken.VALUE_NUMBER_FLOAT)
+                    && DECIMAL.matcher(text).matches()) {
+                return Double.parseDouble(text);
+            }
+            return fail(s, numberProblem(text, "a number"));
+        }
+        if (raw.isEnum()) {
+            return enumValue((Class<? extends Enum>) raw, s, field);
+        }
+        try {
+            if (raw == LocalDate.class) {
+                if (!DATE.matcher(text).matches()) throw new IllegalArgumentException();
+                return LocalDate.parse(text);
+            }
+            if (raw == Dur.class) return Dur.parse(text);
+            if (raw == SemVer.class) return SemVer.parse(text);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            String msg = raw == LocalDate.class ? "'" + text + "' is not a date (YYYY-MM-DD)" : e.getMessage();
+            return fail(s, msg);
+        }
+        throw new IllegalStateException("no binding for " + type);
+    }
+
+    private static String numberProblem(String text, String what) {
+        if (text.matches("[-+]?0[0-9]+")) {
+            return "'" + text + "' has a leading zero (YAML 1.1 reads it as octal): write it without the zero";
+        }
+        return "expected " + what + ", found '" + text + "'";
+    }
+
+    @SuppressWarnings("rawtypes")
+    private Object enumValue(Class<? extends Enum> type, YScalar s, RecordComponent field) {
+        Map<String, Enum> names = enumNames(type);
+        Enum e = names.get(s.text());
+        if (e != null) return e;
+        List<String> allowed = Arrays.stream(type.getEnumConstants()).map(c -> YamlEnum.yamlName(c.name())).toList();
+        String what = field == null ? "value" : field.getName();
+        return fail(s, "'" + s.text() + "' is not a valid " + what + "; expected one of: " + String.join(", ", allowed)
+                + Suggest.hint(s.text(), names.keySet()));
+    }
+
+    /** YAML spellings of an enum's constants, aliases included. */
+    @SuppressWarnings("rawtypes")
+    static Map<String, Enum> enumNames(Class<? extends Enum> type) {
+        Map<String, Enum> out = new LinkedHashMap<>();
+        for (Enum c : type.getEnumConstants()) {
+            out.put(YamlEnum.yamlName(c.name()), c);
+            try {
+                Alias a = type.getField(c.name()).getAnnotation(Alias.class);
+                if (a != null) for (String alias : a.value()) out.put(alias, c);
+            } catch (NoSuchFieldException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }
+        return out;
+    }
+
+    private static String expected(Class<?> raw) {
+        if (raw == String.class) return "a string";
+        if (raw == boolean.class || raw == Boolean.class) return "true or false";
+        if (raw == Integer.class || raw == int.class) return "a whole number";
+        if (raw == Double.class || raw == double.class) return "a number";
+        if (raw == LocalDate.class) return "a date (YYYY-MM-DD)";
+        if (raw == Dur.class) return "an ISO-8601 duration";
+        if (raw == SemVer.class) return "a semantic version";
+        return "a single value";
+    }
+
+    private Object fail(YNode at, String message) {
+        errors.add(InputError.at(at.location(), message));
+        return null;
+    }
+
+    static Class<?> rawClass(Type t) {
+        if (t instanceof Class<?> c) return c;
+        if (t instanceof ParameterizedType p) return (Class<?>) p.getRawType();
+        throw new IllegalStateException("unsupported type " + t);
+    }
+}

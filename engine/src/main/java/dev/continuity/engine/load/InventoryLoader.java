@@ -1,0 +1,248 @@
+package dev.continuity.engine.load;
+
+import com.fasterxml.jackson.core.JsonToken;
+import dev.continuity.engine.load.YNode.*;
+import dev.continuity.engine.model.*;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
+import org.jgrapht.alg.shortestpath.BFSShortestPath;
+import org.jgrapht.graph.DefaultDirectedGraph;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.GraphPath;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.*;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Loads an inventory from YAML files and directories (inventory.md): every input error is
+ * collected and reported at once, each located at file:line:column.
+ */
+public final class InventoryLoader {
+    public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
+    /** Largest file accepted. */
+    public static final long MAX_FILE_BYTES = 100L * 1024 * 1024;
+
+    private final Path workDir;
+
+    /** Paths in messages and locations are written relative to {@code workDir} when they lie below it. */
+    public InventoryLoader(Path workDir) {
+        this.workDir = workDir.toAbsolutePath().normalize();
+    }
+
+    public InventoryLoader() {
+        this(Path.of(""));
+    }
+
+    /** The Policy in force when an inventory declares none: every field at its default. */
+    public static Policy defaultPolicy() {
+        return DefaultPolicy.INSTANCE;
+    }
+
+    private static final class DefaultPolicy {
+        static final Policy INSTANCE = new Binder(new ArrayList<>(), new ArrayList<>(), null)
+                .bindResource(Policy.class, new YMap(new Location("<default>", 0, 0), new LinkedHashMap<>()), "default");
+    }
+
+    public Inventory load(List<Path> paths) throws InputException {
+        List<InputError> errors = new ArrayList<>();
+        List<Path> files = expand(paths, errors);
+        List<Binder.RefUse> refs = new ArrayList<>();
+        List<Resource> resources = new ArrayList<>();
+        Map<String, Resource> byLowerId = new HashMap<>();
+        // ids of documents that have errors of their own: references to them are not reported again
+        Map<String, Class<?>> invalid = new HashMap<>();
+        Policy firstPolicy = null;
+        for (Path file : files) {
+            String display = display(file);
+            Binder binder = new Binder(errors, refs, file.toAbsolutePath().getParent());
+            for (YNode doc : read(file, display, errors)) {
+                Resource r = bindDocument(doc, binder, errors, invalid);
+                if (r == null) continue;
+                Resource previous = byLowerId.putIfAbsent(r.id().toLowerCase(Locale.ROOT), r);
+                if (previous != null) {
+                    errors.add(InputError.at(r.location(), "duplicate id '" + r.id() + "' (already declared at "
+                            + previous.location().file() + ":" + previous.location().line() + ")"));
+                    continue;
+                }
+                if (r instanceof Policy p) {
+                    if (firstPolicy != null) {
+                        errors.add(InputError.at(r.location(), "a second Policy '" + r.id() + "': an inventory has at most one (the first is '"
+                                + firstPolicy.id() + "' at " + firstPolicy.location().file() + ":" + firstPolicy.location().line() + ")"));
+                        continue;
+                    }
+                    firstPolicy = p;
+                }
+                resources.add(r);
+            }
+        }
+        Map<String, Resource> byId = new HashMap<>();
+        for (Resource r : resources) byId.put(r.id(), r);
+        checkReferences(refs, byId, invalid, errors);
+        checkCycles(resources, errors);
+        if (!errors.isEmpty()) throw new InputException(errors);
+        return new Inventory(files.stream().map(this::display).toList(), resources, defaultPolicy());
+    }
+
+    private Resource bindDocument(YNode doc, Binder binder, List<InputError> errors, Map<String, Class<?>> invalid) {
+        if (!(doc instanceof YMap map)) {
+            errors.add(InputError.at(doc.location(), "a document must be a mapping with 'kind' and 'id', found " + doc.describe()));
+            return null;
+        }
+        String kind = scalarText(map, "kind", errors);
+        String id = scalarText(map, "id", errors);
+        Class<? extends Resource> type = null;
+        if (kind != null) {
+            type = Kinds.BY_NAME.get(kind);
+            if (type == null) {
+                errors.add(InputError.at(map.get("kind").value().location(), "unknown kind '" + kind + "'; expected one of: "
+                        + String.join(", ", Kinds.BY_NAME.keySet()) + Suggest.hint(kind, Kinds.BY_NAME.keySet())));
+            }
+        }
+        if (id != null && !ID.matcher(id).matches()) {
+            errors.add(InputError.at(map.get("id").value().location(), "invalid id '" + id
+                    + "': use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit, at most 63 characters"));
+            id = null;
+        }
+        if (type == null || id == null) return null;
+        Resource r = (Resource) binder.bindResource((Class) type, map, id);
+        if (r == null) invalid.put(id, type);
+        return r;
+    }
+
+    private static String scalarText(YMap map, String key, List<InputError> errors) {
+        YEntry e = map.get(key);
+        if (e == null || (e.value() instanceof YScalar s && s.isNull())) {
+            errors.add(InputError.at(map.location(), "missing '" + key + "'"));
+            return null;
+        }
+        if (!(e.value() instanceof YScalar s) || s.token() != JsonToken.VALUE_STRING) {
+            errors.add(InputError.at(e.value().location(), "'" + key + "' must be a string, found " + e.value().describe()));
+            return null;
+        }
+        return s.text();
+    }
+
+    private List<YNode> read(Path file, String display, List<InputError> errors) {
+        try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                errors.add(new InputError(display, 0, 0, "file is " + size / (1024 * 1024) + " MB; the limit is "
+                        + MAX_FILE_BYTES / (1024 * 1024) + " MB"));
+                return List.of();
+            }
+            var decoder = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+            try (BufferedReader in = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), decoder), 1 << 16)) {
+                return new YamlReader(display, errors).read(in);
+            }
+        } catch (CharacterCodingException e) {
+            errors.add(new InputError(display, 0, 0, "not UTF-8 text"));
+        } catch (IOException e) {
+            errors.add(new InputError(display, 0, 0, "cannot read: " + e.getMessage()));
+        }
+        return List.of();
+    }
+
+    private List<Path> expand(List<Path> paths, List<InputError> errors) {
+        Set<Path> out = new LinkedHashSet<>();
+        for (Path p : paths) {
+            if (!Files.exists(p)) {
+                errors.add(new InputError(display(p), 0, 0, "no such file or directory"));
+            } else if (Files.isDirectory(p)) {
+                try (Stream<Path> walk = Files.walk(p)) {
+                    List<Path> found = walk.filter(Files::isRegularFile).filter(InventoryLoader::isYaml)
+                            .sorted(Comparator.comparing(f -> p.relativize(f).toString().replace('\\', '/')))
+                            .toList();
+                    if (found.isEmpty()) errors.add(new InputError(display(p), 0, 0, "no *.yaml or *.yml files in this directory"));
+                    out.addAll(found.stream().map(f -> f.toAbsolutePath().normalize()).toList());
+                } catch (IOException e) {
+                    errors.add(new InputError(display(p), 0, 0, "cannot read directory: " + e.getMessage()));
+                }
+            } else {
+                out.add(p.toAbsolutePath().normalize());
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    static boolean isYaml(Path f) {
+        String n = f.getFileName().toString();
+        return n.endsWith(".yaml") || n.endsWith(".yml");
+    }
+
+    /** A path as shown to the user: relative to the working directory when below it, always with '/'. */
+    public String display(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path shown = abs.startsWith(workDir) ? workDir.relativize(abs) : abs;
+        String s = shown.toString().replace('\\', '/');
+        return s.isEmpty() ? "." : s;
+    }
+
+    private static void checkReferences(List<Binder.RefUse> refs, Map<String, Resource> byId, Map<String, Class<?>> invalid,
+                                        List<InputError> errors) {
+        for (Binder.RefUse use : refs) {
+            List<Class<? extends Resource>> allowed = List.of(use.ref().value());
+            if (!byId.containsKey(use.target()) && allowed.contains(invalid.get(use.target()))) continue;
+            String wanted = String.join(" or ", allowed.stream().map(Class::getSimpleName).toList());
+            Resource target = byId.get(use.target());
+            if (target == null) {
+                List<String> candidates = byId.values().stream().filter(r -> allowed.contains(r.getClass())).map(Resource::id).toList();
+                errors.add(InputError.at(use.location(), "unknown " + wanted + " '" + use.target() + "'"
+                        + Suggest.hint(use.target(), candidates)));
+            } else if (!allowed.contains(target.getClass())) {
+                errors.add(InputError.at(use.location(), "'" + use.target() + "' is a " + target.kind() + "; expected a " + wanted));
+            } else if (!use.ref().vendorType().isEmpty() && target instanceof Vendor v
+                    && !v.type().yaml().equals(use.ref().vendorType())) {
+                errors.add(InputError.at(use.location(), "'" + use.target() + "' is a Vendor of type " + v.type().yaml()
+                        + "; expected a Vendor of type " + use.ref().vendorType()));
+            }
+        }
+    }
+
+    /** Reports each dependsOn cycle once, printed from its smallest id, at that service. */
+    private static void checkCycles(List<Resource> resources, List<InputError> errors) {
+        Graph<String, DefaultEdge> g = new DefaultDirectedGraph<>(DefaultEdge.class);
+        Map<String, Service> services = new HashMap<>();
+        for (Resource r : resources) {
+            if (r instanceof Service s) {
+                services.put(s.id(), s);
+                g.addVertex(s.id());
+            }
+        }
+        for (Service s : services.values()) {
+            for (String d : s.dependsOn()) {
+                if (services.containsKey(d)) g.addEdge(s.id(), d);
+            }
+        }
+        for (Set<String> scc : new KosarajuStrongConnectivityInspector<>(g).stronglyConnectedSets()) {
+            String start = Collections.min(scc);
+            if (scc.size() == 1 && !g.containsEdge(start, start)) continue;
+            List<String> cycle = shortestCycle(g, scc, start);
+            errors.add(InputError.at(services.get(start).location(), "dependsOn cycle: " + String.join(" -> ", cycle)));
+        }
+    }
+
+    private static List<String> shortestCycle(Graph<String, DefaultEdge> g, Set<String> scc, String start) {
+        if (g.containsEdge(start, start)) return List.of(start, start);
+        var sub = new org.jgrapht.graph.AsSubgraph<>(g, scc);
+        List<String> best = null;
+        for (DefaultEdge e : sub.outgoingEdgesOf(start)) {
+            String next = sub.getEdgeTarget(e);
+            GraphPath<String, DefaultEdge> back = BFSShortestPath.findPathBetween(sub, next, start);
+            if (back == null) continue;
+            List<String> cycle = new ArrayList<>();
+            cycle.add(start);
+            cycle.addAll(back.getVertexList());
+            if (best == null || cycle.size() < best.size()) best = cycle;
+        }
+        return best;
+    }
+}

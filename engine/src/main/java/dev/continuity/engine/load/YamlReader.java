@@ -1,0 +1,142 @@
+package dev.continuity.engine.load;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.continuity.engine.load.YNode.*;
+import dev.continuity.engine.model.Location;
+import org.yaml.snakeyaml.LoaderOptions;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * Reads YAML documents into located nodes with Jackson's streaming YAML parser. Rejects on purpose
+ * what Jackson would otherwise accept silently: anchors and aliases (turned into strings) and
+ * duplicate keys (the last one wins). Scalars keep their text as written so that the binder can
+ * refuse YAML 1.1 surprises such as {@code yes} or {@code 0123} instead of coercing them.
+ */
+final class YamlReader {
+    /** Largest inventory file accepted (SnakeYAML's own default is 3 MB). */
+    static final int MAX_CODE_POINTS = 100 * 1024 * 1024;
+
+    private static final YAMLFactory FACTORY;
+
+    static {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(MAX_CODE_POINTS);
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(0);
+        FACTORY = YAMLFactory.builder()
+                .loaderOptions(options)
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxStringLength(MAX_CODE_POINTS)
+                        .maxNestingDepth(100)
+                        .build())
+                .build();
+    }
+
+    private final String file;
+    private final List<InputError> errors;
+    private YAMLParser parser;
+
+    YamlReader(String file, List<InputError> errors) {
+        this.file = file;
+        this.errors = errors;
+    }
+
+    /** The documents of the file that are not empty; errors go to the shared list. */
+    List<YNode> read(Reader in) {
+        List<YNode> docs = new ArrayList<>();
+        try (YAMLParser p = (YAMLParser) FACTORY.createParser(in)) {
+            parser = p;
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                YNode doc = value(t);
+                if (doc instanceof YScalar s && (s.isNull() || s.text().isBlank())) continue;
+                docs.add(doc);
+            }
+        } catch (JsonProcessingException e) {
+            JsonLocation l = e.getLocation();
+            errors.add(new InputError(file, l == null ? 1 : Math.max(1, l.getLineNr()), l == null ? 1 : Math.max(1, l.getColumnNr()),
+                    "not valid YAML: " + firstLine(e.getOriginalMessage())));
+        } catch (IOException e) {
+            errors.add(new InputError(file, 0, 0, "cannot read: " + e.getMessage()));
+        }
+        return docs;
+    }
+
+    private YNode value(JsonToken t) throws IOException {
+        Location at = here();
+        checkAnchor(at);
+        return switch (t) {
+            case START_OBJECT -> map(at);
+            case START_ARRAY -> seq(at);
+            default -> {
+                if (parser.isCurrentAlias()) {
+                    errors.add(InputError.at(at, "YAML aliases (*" + parser.getText()
+                            + ") are not supported: write the value out in full"));
+                }
+                yield new YScalar(at, t == JsonToken.VALUE_NULL ? "" : parser.getText(), t);
+            }
+        };
+    }
+
+    private YMap map(Location at) throws IOException {
+        LinkedHashMap<String, YEntry> entries = new LinkedHashMap<>();
+        JsonToken t;
+        while ((t = parser.nextToken()) != JsonToken.END_OBJECT) {
+            String key = parser.currentName();
+            Location keyAt = here();
+            YNode v = value(parser.nextToken());
+            YEntry previous = entries.putIfAbsent(key, new YEntry(key, keyAt, v));
+            if (previous != null) {
+                errors.add(InputError.at(keyAt, "duplicate key '" + key + "' (first at line "
+                        + previous.keyLocation().line() + ")"));
+            }
+        }
+        return new YMap(at, entries);
+    }
+
+    private YSeq seq(Location at) throws IOException {
+        List<YNode> items = new ArrayList<>();
+        JsonToken t;
+        while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
+            items.add(value(t));
+        }
+        return new YSeq(at, items);
+    }
+
+    private void checkAnchor(Location at) throws IOException {
+        String anchor = parser.getObjectId();
+        if (anchor != null) {
+            errors.add(InputError.at(at, "YAML anchors (&" + anchor + ") are not supported: write each value out in full"));
+        }
+    }
+
+    private Location here() {
+        JsonLocation l = parser.currentTokenLocation();
+        return new Location(file, l.getLineNr(), l.getColumnNr());
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) return "syntax error";
+        String m = message.strip();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl).strip();
+    }
+
+    /** Parses a value written as YAML in an annotation, such as a default. */
+    static YNode parseSnippet(String yaml) {
+        List<InputError> errs = new ArrayList<>();
+        List<YNode> docs = new YamlReader("<default>", errs).read(new java.io.StringReader(yaml));
+        if (!errs.isEmpty() || docs.size() != 1) throw new IllegalStateException("bad default " + yaml + ": " + errs);
+        return docs.get(0);
+    }
+}

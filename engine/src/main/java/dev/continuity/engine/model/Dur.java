@@ -1,0 +1,79 @@
+package dev.continuity.engine.model;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * An ISO-8601 duration such as {@code PT15M}, {@code P3D}, {@code P6M} or {@code P1Y2M3DT4H}.
+ * Durations compare by length with a year of 365 days and a month of 30 days (rules.md); added to
+ * or taken from a date they are calendar arithmetic, clamped to the end of the month.
+ */
+public record Dur(Period period, Duration time, String text) implements Comparable<Dur> {
+    private static final Pattern SHAPE = Pattern.compile(
+            "P(?!$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?");
+
+    public Dur {
+        period = period.normalized();
+    }
+
+    public static Dur parse(String text) {
+        String t = text.trim().toUpperCase(Locale.ROOT);
+        if (!SHAPE.matcher(t).matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not an ISO-8601 duration (e.g. PT15M, PT4H, P3D, P6M, P1Y)");
+        }
+        int tIndex = t.indexOf('T');
+        String datePart = tIndex < 0 ? t : t.substring(0, tIndex);
+        String timePart = tIndex < 0 ? "" : t.substring(tIndex);
+        try {
+            Period p = datePart.equals("P") ? Period.ZERO : Period.parse(datePart);
+            Duration d = timePart.isEmpty() ? Duration.ZERO : Duration.parse("P" + timePart);
+            return new Dur(p, d, t);
+        } catch (DateTimeParseException | ArithmeticException e) {
+            throw new IllegalArgumentException("'" + text + "' is not an ISO-8601 duration (e.g. PT15M, PT4H, P3D, P6M, P1Y)");
+        }
+    }
+
+    /** Length in seconds, counting a year as 365 days and a month as 30 days. */
+    public long seconds() {
+        long days = period.getYears() * 365L + period.getMonths() * 30L + period.getDays();
+        return days * 86_400L + time.getSeconds();
+    }
+
+    /** {@code date + this}, calendar arithmetic; a time part adds whole days. */
+    public LocalDate addTo(LocalDate date) {
+        return date.plus(period).plusDays(time.toDays());
+    }
+
+    /** {@code date - this}, calendar arithmetic; a time part takes whole days. */
+    public LocalDate subtractFrom(LocalDate date) {
+        return date.minus(period).minusDays(time.toDays());
+    }
+
+    public boolean longerThan(Dur other) {
+        return compareTo(other) > 0;
+    }
+
+    @Override
+    public int compareTo(Dur o) {
+        return Long.compare(seconds(), o.seconds());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Dur d && d.seconds() == seconds();
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(seconds());
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

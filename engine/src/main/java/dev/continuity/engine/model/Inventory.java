@@ -1,0 +1,63 @@
+package dev.continuity.engine.model;
+
+import java.util.*;
+
+/** A loaded, valid inventory: its resources in file order, indexed by id, and the policy in force. */
+public final class Inventory {
+    private final List<String> files;
+    private final List<Resource> resources;
+    private final Map<String, Resource> byId;
+    private final Map<Class<?>, List<Resource>> byKind;
+    private final Policy policy;
+
+    public Inventory(List<String> files, List<Resource> resources, Policy defaultPolicy) {
+        this.files = List.copyOf(files);
+        this.resources = List.copyOf(resources);
+        Map<String, Resource> ids = new HashMap<>(resources.size() * 2);
+        Map<Class<?>, List<Resource>> kinds = new HashMap<>();
+        for (Resource r : resources) {
+            ids.put(r.id(), r);
+            kinds.computeIfAbsent(r.getClass(), k -> new ArrayList<>()).add(r);
+        }
+        this.byId = ids;
+        this.byKind = kinds;
+        List<Resource> policies = kinds.getOrDefault(Policy.class, List.of());
+        this.policy = policies.isEmpty() ? defaultPolicy : (Policy) policies.get(0);
+    }
+
+    public List<String> files() {
+        return files;
+    }
+
+    public List<Resource> resources() {
+        return resources;
+    }
+
+    public int size() {
+        return resources.size();
+    }
+
+    public Optional<Resource> get(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T extends Resource> List<T> all(Class<T> kind) {
+        return (List<T>) byKind.getOrDefault(kind, List.of());
+    }
+
+    public <T extends Resource> Optional<T> get(String id, Class<T> kind) {
+        Resource r = byId.get(id);
+        return kind.isInstance(r) ? Optional.of(kind.cast(r)) : Optional.empty();
+    }
+
+    /** The declared Policy, or one with every default when none is declared. */
+    public Policy policy() {
+        return policy;
+    }
+
+    /** True when the inventory declares its own Policy. */
+    public boolean hasDeclaredPolicy() {
+        return !all(Policy.class).isEmpty();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.continuity.engine.model;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+@Doc("An incident response, business continuity or disaster recovery plan.")
+public record Plan(String id, String name, String description, Map<String, String> labels, Location location,
+        @Doc("Kind of plan") @Required PlanType type,
+        @Doc("Semantic version of the plan") @Required SemVer version,
+        @Doc("Role or person who owns the plan") @Ref({Role.class, Person.class}) String owner,
+        @Doc("Role or person who approved the plan") @Ref({Role.class, Person.class}) String approvedBy,
+        @Doc("Date of the last review") LocalDate lastReviewed,
+        @Doc("Interval between reviews; default: the policy's planReviewInterval") Dur reviewInterval,
+        @Doc("Services the plan covers") @Ref(Service.class) List<String> covers,
+        @Doc("Incident response phases the plan has") List<Phase> phases,
+        @Doc("Versions of the plan") List<ChangelogEntry> changelog,
+        @Doc("Communication plan") Communication communication,
+        @Doc("Runbooks") List<Runbook> runbooks,
+        @Doc("Providers the plan coordinates with") @Ref(Vendor.class) List<String> thirdParties,
+        @Doc("Path of the plan document, relative to this file; must exist") @FileRef String document,
+        @Doc("Site where a copy is kept that survives an outage") @Ref(Site.class) String offlineCopy)
+        implements Resource {
+
+    /** rules.md (PLN-003): the latest changelog entry, or null. */
+    public ChangelogEntry latestChange() {
+        return Dated.latest(changelog);
+    }
+
+    /** rules.md (PLN-003): in date order, every version is greater than the one before. */
+    public boolean isChangelogIncreasing() {
+        return SemVer.strictlyIncreasing(Dated.inDateOrder(changelog).stream().map(ChangelogEntry::version).toList());
+    }
+}

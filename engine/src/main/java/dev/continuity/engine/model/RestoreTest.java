@@ -1,0 +1,10 @@
+package dev.continuity.engine.model;
+
+import java.time.LocalDate;
+
+@Doc("A test restore of a data store.")
+public record RestoreTest(
+        @Doc("Date of the test") @Required LocalDate date,
+        @Doc("Whether the restore succeeded") boolean passed,
+        @Doc("How long the restore took") Dur duration) implements Dated {
+}

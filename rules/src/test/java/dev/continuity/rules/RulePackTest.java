@@ -1,0 +1,101 @@
+package dev.continuity.rules;
+
+import dev.continuity.engine.eval.RulePack;
+import dev.continuity.engine.eval.RuleInfo;
+import dev.continuity.engine.eval.RuleTest;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.*;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The rule pack itself: metadata, ids, fixtures and documentation of every rule. */
+class RulePackTest {
+    private final RulePack pack = RulePack.builtIn();
+
+    @Test
+    void everyRuleHasCompleteMetadataAndAWellFormedId() {
+        assertThat(pack.rules()).isNotEmpty();
+        for (RuleInfo r : pack.rules()) {
+            assertThat(r.id()).as("id").matches("[A-Z]{2,3}-\\d{3}");
+            assertThat(r.title()).as(r.id() + " title").isNotBlank();
+            assertThat(r.remediation()).as(r.id() + " remediation").isNotBlank();
+            assertThat(r.condition()).as(r.id() + " condition").isNotBlank();
+            assertThat(r.rationale()).as(r.id() + " rationale").isNotBlank();
+        }
+    }
+
+    @Test
+    void everyImplementedRuleIsInTheCatalogWithItsSeverityTitleAndControls() throws IOException {
+        Map<String, String[]> catalog = specCatalog();
+        for (RuleInfo r : pack.rules()) {
+            String[] row = catalog.get(r.id());
+            assertThat(row).as(r.id() + " is in rules.md").isNotNull();
+            assertThat(r.severity().name().toLowerCase(Locale.ROOT)).as(r.id() + " severity").isEqualTo(row[1]);
+            assertThat(r.title()).as(r.id() + " title").isEqualTo(row[2]);
+            assertThat(String.join("; ", r.controls())).as(r.id() + " controls")
+                    .isEqualTo(expandControls(row[4]));
+        }
+    }
+
+    @Test
+    void everyRuleHasAFiringFixtureAndANearMiss() throws IOException {
+        for (RuleInfo r : pack.rules()) {
+            Path dir = RuleFixturesTest.ROOT.resolve(r.id());
+            assertThat(dir).as(r.id() + " fixtures").isDirectory();
+            boolean fires = false, nearMiss = false;
+            for (Path t : RuleTest.find(dir)) {
+                RuleTest.Expected e = RuleTest.readExpected(t);
+                boolean covers = e.only().isEmpty() || e.only().contains(r.id());
+                if (!covers) continue;
+                if (e.findings().stream().anyMatch(k -> k.rule().equals(r.id()))) fires = true;
+                else nearMiss = true;
+            }
+            assertThat(fires).as(r.id() + " has a fixture where it fires").isTrue();
+            assertThat(nearMiss).as(r.id() + " has a near-miss fixture where it does not fire").isTrue();
+        }
+    }
+
+    @Test
+    void everyRuleIsDocumented() throws IOException {
+        String docs = Files.readString(Path.of("../docs/rules.md"));
+        for (RuleInfo r : pack.rules()) {
+            assertThat(docs).as(r.id() + " in docs/rules.md").contains("## " + r.id() + " ");
+        }
+    }
+
+    /** id -> columns of the catalog table in the contract, ../shared/spec/rules.md beside the repository. */
+    static Map<String, String[]> specCatalog() throws IOException {
+        Path spec = Path.of("../../shared/spec/rules.md");
+        Map<String, String[]> out = new LinkedHashMap<>();
+        Pattern row = Pattern.compile("^\\| ([A-Z]{2,3}-\\d{3}) \\|(.*)\\|$");
+        for (String line : Files.readAllLines(spec)) {
+            Matcher m = row.matcher(line);
+            if (!m.matches()) continue;
+            String[] cols = m.group(2).split(" \\| ", -1);
+            String[] r = new String[5];
+            r[0] = m.group(1);
+            for (int i = 0; i < 4; i++) r[i + 1] = cols[i].strip();
+            out.put(r[0], r);
+        }
+        return out;
+    }
+
+    /** "53 CP-8(2), CP-7(1)" in the spec means "53 CP-8(2); 53 CP-7(1)". */
+    static String expandControls(String spec) {
+        List<String> out = new ArrayList<>();
+        for (String group : spec.split(";")) {
+            String g = group.strip();
+            if (g.isEmpty()) continue;
+            int space = g.indexOf(' ');
+            String prefix = g.substring(0, space);
+            for (String part : g.substring(space + 1).split(",")) out.add(prefix + " " + part.strip());
+        }
+        return String.join("; ", out);
+    }
+}
