@@ -106,14 +106,18 @@ public final class InventoryLoader {
                         + String.join(", ", Kinds.BY_NAME.keySet()) + Suggest.hint(kind, Kinds.BY_NAME.keySet())));
             }
         }
-        if (id != null && !ID.matcher(id).matches()) {
+        boolean validId = id == null || ID.matcher(id).matches();
+        if (!validId) {
             errors.add(InputError.at(map.get("id").value().location(), "invalid id '" + id
                     + "': use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit, at most 63 characters"));
-            id = null;
         }
-        if (type == null || id == null) return null;
-        Resource r = (Resource) binder.bindResource((Class) type, map, id);
-        if (r == null) invalid.put(id, type);
+        if (type == null) return null;
+        // bind even without a valid id, so that the document's other errors are reported too
+        Resource r = (Resource) binder.bindResource((Class) type, map, id == null ? "" : id);
+        if (r == null || id == null || !validId) {
+            if (id != null) invalid.put(id, type);
+            return null;
+        }
         return r;
     }
 
@@ -190,7 +194,8 @@ public final class InventoryLoader {
                                         List<InputError> errors) {
         for (Binder.RefUse use : refs) {
             List<Class<? extends Resource>> allowed = List.of(use.ref().value());
-            if (!byId.containsKey(use.target()) && allowed.contains(invalid.get(use.target()))) continue;
+            Class<?> invalidKind = invalid.get(use.target());
+            if (!byId.containsKey(use.target()) && invalidKind != null && allowed.contains(invalidKind)) continue;
             String wanted = String.join(" or ", allowed.stream().map(Class::getSimpleName).toList());
             Resource target = byId.get(use.target());
             if (target == null) {

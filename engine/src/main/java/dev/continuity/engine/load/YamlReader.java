@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.continuity.engine.load.YNode.*;
 import dev.continuity.engine.model.Location;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -26,25 +25,24 @@ final class YamlReader {
     /** Largest inventory file accepted (SnakeYAML's own default is 3 MB). */
     static final int MAX_CODE_POINTS = 100 * 1024 * 1024;
 
-    private static final YAMLFactory FACTORY;
+    private static final StrictYamlFactory FACTORY;
 
     static {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(MAX_CODE_POINTS);
-        options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(0);
-        FACTORY = YAMLFactory.builder()
+        FACTORY = new StrictYamlFactory(YAMLFactory.builder()
                 .loaderOptions(options)
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxStringLength(MAX_CODE_POINTS)
                         .maxNestingDepth(100)
                         .build())
-                .build();
+                .disable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION));
     }
 
     private final String file;
     private final List<InputError> errors;
-    private YAMLParser parser;
+    private StrictYamlFactory.Parser parser;
 
     YamlReader(String file, List<InputError> errors) {
         this.file = file;
@@ -54,13 +52,20 @@ final class YamlReader {
     /** The documents of the file that are not empty; errors go to the shared list. */
     List<YNode> read(Reader in) {
         List<YNode> docs = new ArrayList<>();
-        try (YAMLParser p = (YAMLParser) FACTORY.createParser(in)) {
+        try (StrictYamlFactory.Parser p = (StrictYamlFactory.Parser) FACTORY.createParser(in)) {
             parser = p;
-            JsonToken t;
-            while ((t = p.nextToken()) != null) {
-                YNode doc = value(t);
-                if (doc instanceof YScalar s && (s.isNull() || s.text().isBlank())) continue;
-                docs.add(doc);
+            try {
+                JsonToken t;
+                while ((t = p.nextToken()) != null) {
+                    YNode doc = value(t);
+                    if (doc instanceof YScalar s && (s.isNull() || s.text().isBlank())) continue;
+                    docs.add(doc);
+                }
+            } finally {
+                for (StrictYamlFactory.Anchor a : p.anchors) {
+                    errors.add(new InputError(file, a.line(), a.column(), "YAML anchors (&" + a.name()
+                            + ") are not supported: write each value out in full"));
+                }
             }
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
@@ -74,7 +79,6 @@ final class YamlReader {
 
     private YNode value(JsonToken t) throws IOException {
         Location at = here();
-        checkAnchor(at);
         return switch (t) {
             case START_OBJECT -> map(at);
             case START_ARRAY -> seq(at);
@@ -111,13 +115,6 @@ final class YamlReader {
             items.add(value(t));
         }
         return new YSeq(at, items);
-    }
-
-    private void checkAnchor(Location at) throws IOException {
-        String anchor = parser.getObjectId();
-        if (anchor != null) {
-            errors.add(InputError.at(at, "YAML anchors (&" + anchor + ") are not supported: write each value out in full"));
-        }
     }
 
     private Location here() {

@@ -1,0 +1,49 @@
+package dev.continuity.engine.load;
+
+import com.fasterxml.jackson.core.io.IOContext;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactoryBuilder;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A YAMLFactory whose parsers record every anchor (Jackson drops anchors on scalars). */
+final class StrictYamlFactory extends YAMLFactory {
+    StrictYamlFactory(YAMLFactoryBuilder b) {
+        super(b);
+    }
+
+    @Override
+    protected YAMLParser _createParser(Reader r, IOContext ctxt) throws IOException {
+        return new Parser(ctxt, _parserFeatures, _yamlParserFeatures, _loaderOptions, _objectCodec, r);
+    }
+
+    /** An anchor as written: its name and 1-based line and column. */
+    record Anchor(String name, int line, int column) {
+    }
+
+    static final class Parser extends YAMLParser {
+        final List<Anchor> anchors = new ArrayList<>();
+
+        Parser(IOContext ctxt, int parserFeatures, int formatFeatures, LoaderOptions options,
+               com.fasterxml.jackson.core.ObjectCodec codec, Reader reader) {
+            super(ctxt, parserFeatures, formatFeatures, options, codec, reader);
+        }
+
+        @Override
+        protected Event getEvent() throws IOException {
+            Event e = super.getEvent();
+            if (e instanceof NodeEvent n && !(e instanceof AliasEvent) && n.getAnchor() != null) {
+                anchors.add(new Anchor(n.getAnchor(), e.getStartMark().getLine() + 1, e.getStartMark().getColumn() + 1));
+            }
+            return e;
+        }
+    }
+}
