@@ -199,7 +199,10 @@ public final class InventoryLoader {
             String wanted = String.join(" or ", allowed.stream().map(Class::getSimpleName).toList());
             Resource target = byId.get(use.target());
             if (target == null) {
-                List<String> candidates = byId.values().stream().filter(r -> allowed.contains(r.getClass())).map(Resource::id).toList();
+                List<String> candidates = new ArrayList<>(byId.values().stream().filter(r -> allowed.contains(r.getClass())).map(Resource::id).toList());
+                invalid.forEach((id, kind) -> {
+                    if (allowed.contains(kind)) candidates.add(id);
+                });
                 errors.add(InputError.at(use.location(), "unknown " + wanted + " '" + use.target() + "'"
                         + Suggest.hint(use.target(), candidates)));
             } else if (!allowed.contains(target.getClass())) {

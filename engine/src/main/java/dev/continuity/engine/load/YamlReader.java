@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.continuity.engine.load.YNode.*;
 import dev.continuity.engine.model.Location;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -68,9 +69,15 @@ final class YamlReader {
                 }
             }
         } catch (JsonProcessingException e) {
-            JsonLocation l = e.getLocation();
-            errors.add(new InputError(file, l == null ? 1 : Math.max(1, l.getLineNr()), l == null ? 1 : Math.max(1, l.getColumnNr()),
-                    "not valid YAML: " + firstLine(e.getOriginalMessage())));
+            if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+                String context = m.getContext() == null ? "" : " (" + m.getContext().strip() + ")";
+                errors.add(new InputError(file, m.getProblemMark().getLine() + 1, m.getProblemMark().getColumn() + 1,
+                        "not valid YAML: " + firstLine(m.getProblem()) + context));
+            } else {
+                JsonLocation l = e.getLocation();
+                errors.add(new InputError(file, l == null ? 1 : Math.max(1, l.getLineNr()), l == null ? 1 : Math.max(1, l.getColumnNr()),
+                        "not valid YAML: " + firstLine(e.getOriginalMessage())));
+            }
         } catch (IOException e) {
             errors.add(new InputError(file, 0, 0, "cannot read: " + e.getMessage()));
         }

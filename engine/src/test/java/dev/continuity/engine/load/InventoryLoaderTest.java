@@ -192,7 +192,7 @@ class InventoryLoaderTest {
                 "b.yaml:3:14: 'vital' is not a valid criticality; expected one of: critical, high, medium, low",
                 "b.yaml:4:6: '4 hours' is not an ISO-8601 duration (e.g. PT15M, PT4H, P3D, P6M, P1Y)",
                 "b.yaml:5:17: 'yes' is a boolean only in YAML 1.1 and a string in YAML 1.2: write true or false",
-                "b.yaml:6:9: unknown Site 'dc-9'",
+                "b.yaml:6:9: unknown Site 'dc-9' (did you mean 'dc-1'?)",
                 "b.yaml:7:12: expected a list, found 'dc-1'");
     }
 

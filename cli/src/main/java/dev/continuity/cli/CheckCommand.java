@@ -1,0 +1,151 @@
+package dev.continuity.cli;
+
+import dev.continuity.engine.eval.Evaluator;
+import dev.continuity.engine.eval.Result;
+import dev.continuity.engine.eval.RuleInfo;
+import dev.continuity.engine.eval.RulePack;
+import dev.continuity.engine.load.InputError;
+import dev.continuity.engine.load.InputException;
+import dev.continuity.engine.load.InventoryLoader;
+import dev.continuity.engine.model.Inventory;
+import dev.continuity.engine.model.Severity;
+import dev.continuity.engine.report.ReportContext;
+import dev.continuity.engine.report.Reporter;
+import dev.continuity.engine.report.Reporters;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.*;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.*;
+import java.util.concurrent.Callable;
+
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = "Evaluate an inventory against the continuity rules.",
+        footer = {"", "Examples:",
+                "  continuity check                         # the inventory in ./continuity",
+                "  continuity check samples/northwind/continuity --fail-on high",
+                "  continuity check -f json,text -o build/continuity",
+                "", "Exit codes: 0 no open finding at or above --fail-on; 1 there is one; 2 usage or input error."})
+final class CheckCommand implements Callable<Integer> {
+    enum FailOn { critical, high, medium, low, never }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "Inventory files or directories (every *.yaml/*.yml below). Default: continuity/")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = {"-f", "--format"}, split = ",", paramLabel = "F[,F...]",
+            description = "Report formats: ${COMPLETION-CANDIDATES}. Default: text")
+    List<String> formats = new ArrayList<>(List.of("text"));
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+            description = "Write continuity-report.<ext> per format into DIR instead of printing to stdout")
+    Path output;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "low",
+            description = "Lowest severity of an open finding that fails: critical, high, medium, low, never. Default: ${DEFAULT-VALUE}")
+    FailOn failOn;
+
+    @Option(names = "--as-of", paramLabel = "DATE", description = "Evaluation date (YYYY-MM-DD). Default: today (UTC)")
+    LocalDate asOf;
+
+    @Option(names = "--skip-rules", split = ",", paramLabel = "ID[,ID...]", description = "Rules not to run")
+    List<String> skipRules = new ArrayList<>();
+
+    @Option(names = "--no-color", description = "No colours, even on a terminal (also: NO_COLOR set)")
+    boolean noColor;
+
+    @Option(names = "--debug", description = "Print stack traces of internal errors")
+    boolean debug;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Reporter> reporters = new ArrayList<>();
+        for (String f : formats) {
+            Optional<Reporter> r = Reporters.get(f.trim().toLowerCase(Locale.ROOT));
+            if (r.isEmpty()) return usage("unknown format '" + f + "'; available: " + String.join(", ", Reporters.formats()));
+            if (!reporters.contains(r.get())) reporters.add(r.get());
+        }
+        if (output == null && reporters.size() > 1) {
+            return usage("several formats need --output DIR (one file per format)");
+        }
+        RulePack pack = RulePack.builtIn();
+        Set<String> skip = new TreeSet<>();
+        for (String id : skipRules) {
+            String rule = id.trim().toUpperCase(Locale.ROOT);
+            if (pack.rule(rule).isEmpty()) {
+                return usage("unknown rule '" + id + "' in --skip-rules; see 'continuity rules'");
+            }
+            skip.add(rule);
+        }
+        List<Path> inputs = paths.isEmpty() ? List.of(Path.of("continuity")) : paths;
+        Inventory inv;
+        try {
+            inv = new InventoryLoader().load(inputs);
+        } catch (InputException e) {
+            for (InputError error : e.errors()) err.println(error);
+            err.println(e.errors().size() + (e.errors().size() == 1 ? " input error" : " input errors") + "; nothing was checked");
+            return 2;
+        }
+        LocalDate date = asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC);
+        Result result = new Evaluator(pack).evaluate(inv, new Evaluator.Options(date, skip, Set.of()));
+        Severity threshold = failOn == FailOn.never ? null : Severity.valueOf(failOn.name().toUpperCase(Locale.ROOT));
+        boolean colour = output == null && !noColor && System.console() != null && System.getenv("NO_COLOR") == null;
+        ReportContext ctx = new ReportContext(result, threshold, colour);
+        if (output == null) {
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            reporters.get(0).write(ctx, buf);
+            out.print(buf.toString(StandardCharsets.UTF_8));
+            out.flush();
+        } else {
+            Files.createDirectories(output);
+            for (Reporter r : reporters) {
+                Path target = output.resolve("continuity-report." + r.extension());
+                writeAtomically(target, o -> r.write(ctx, o));
+                err.println("wrote " + target);
+            }
+            out.println(dev.continuity.engine.report.TextReporter.summaryLine(new ReportContext(result, threshold, false)));
+        }
+        return result.failed(threshold) ? 1 : 0;
+    }
+
+    interface Writing {
+        void to(OutputStream out) throws IOException;
+    }
+
+    /** Writes a temporary file beside the target, then renames it over the target. */
+    static void writeAtomically(Path target, Writing writing) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, ".continuity-report", ".tmp");
+        try {
+            try (OutputStream o = Files.newOutputStream(tmp)) {
+                writing.to(o);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private int usage(String message) {
+        spec.commandLine().getErr().println("continuity check: " + message);
+        return 2;
+    }
+}

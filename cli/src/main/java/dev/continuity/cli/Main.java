@@ -1,0 +1,55 @@
+package dev.continuity.cli;
+
+import dev.continuity.engine.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** The continuity command. Thin: every decision is the engine's. */
+@Command(name = "continuity",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.VersionProvider.class,
+        description = "Policy-as-code compliance checks for business continuity.",
+        subcommands = {CheckCommand.class, RulesCommand.class, ExplainCommand.class, SchemaCommand.class,
+                CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 no open finding at or above --fail-on; 1 there is one; 2 usage or input error; 3 internal error."})
+public final class Main implements Runnable {
+    /** Exit code of a bug in continuity itself (never of a user mistake). */
+    static final int INTERNAL_ERROR = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            boolean debug = parseResult.expandedArgs().contains("--debug");
+            commandLine.getErr().println("continuity: internal error: " + ex);
+            if (debug) ex.printStackTrace(commandLine.getErr());
+            else commandLine.getErr().println("(run again with --debug for the stack trace, and please report it)");
+            return INTERNAL_ERROR;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{Version.NAME + " " + Version.get(), "Java " + System.getProperty("java.version")};
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.continuity.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Runs the shaded jar as a separate process, as a user would. */
+class CliIT {
+    static final Path JAR = Path.of("target/continuity.jar").toAbsolutePath();
+    static final Path SAMPLES = Path.of("../samples").toAbsolutePath().normalize();
+
+    @TempDir
+    Path tmp;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    private Run run(Path workDir, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        cmd.addAll(List.of(args));
+        Path out = tmp.resolve("stdout-" + System.nanoTime()), err = tmp.resolve("stderr-" + System.nanoTime());
+        Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("finished").isTrue();
+        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    private Run run(String... args) throws IOException, InterruptedException {
+        return run(SAMPLES, args);
+    }
+
+    @Test
+    void theSampleFailsWithItsFindingsGroupedBySeverity() throws Exception {
+        Run r = run("check", "northwind/continuity", "--as-of", "2026-11-22");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("CRITICAL (1)", "NET-002 Single ISP", "northwind/continuity/sites.yaml:1",
+                "fix: Move one of the site's links", "WAIVED (1)", "✗ FAILED  6 open findings (1 critical, 4 high, 1 medium, 0 low), 1 waived");
+        assertThat(r.out()).doesNotContain("\u001b[");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void theCompliantSamplePasses() throws Exception {
+        Run r = run("check", "northwind-compliant/continuity", "--as-of", "2026-11-22");
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(0);
+        assertThat(r.out()).startsWith("✓ PASSED  0 open findings");
+    }
+
+    @Test
+    void theDefaultInventoryIsTheContinuityFolder() throws Exception {
+        Run r = run(SAMPLES.resolve("northwind-compliant"), "check", "--as-of", "2026-11-22");
+        assertThat(r.exit()).isEqualTo(0);
+        Run missing = run(tmp, "check");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("continuity: no such file or directory");
+    }
+
+    @Test
+    void failOnSetsTheThreshold() throws Exception {
+        assertThat(run("check", "northwind/continuity", "--as-of", "2026-11-22", "--fail-on", "never").exit()).isEqualTo(0);
+        assertThat(run("check", "northwind/continuity", "--as-of", "2026-11-22", "--fail-on", "CRITICAL").exit()).isEqualTo(1);
+        assertThat(run("check", "northwind/continuity", "--as-of", "2026-11-22", "--fail-on", "critical",
+                "--skip-rules", "NET-002").exit()).isEqualTo(0);
+    }
+
+    @Test
+    void jsonIsStableAndByteIdenticalAcrossRuns() throws Exception {
+        Run a = run("check", "northwind/continuity", "--as-of", "2026-11-22", "-f", "json");
+        Run b = run("check", "northwind/continuity", "--as-of", "2026-11-22", "--format=json");
+        assertThat(a.exit()).isEqualTo(1);
+        assertThat(a.out()).isEqualTo(b.out());
+        JsonNode j = new ObjectMapper().readTree(a.out());
+        assertThat(j.path("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(j.path("asOf").asText()).isEqualTo("2026-11-22");
+        assertThat(j.path("summary").path("critical").asInt()).isEqualTo(1);
+        assertThat(j.path("summary").path("waived").asInt()).isEqualTo(1);
+        assertThat(j.path("summary").path("failed").asBoolean()).isTrue();
+        JsonNode first = j.path("findings").get(0);
+        assertThat(first.path("rule").asText()).isEqualTo("NET-002");
+        assertThat(first.path("location").path("file").asText()).isEqualTo("northwind/continuity/sites.yaml");
+        assertThat(first.path("fingerprint").asText()).hasSize(32);
+        assertThat(j.path("inventory").path("files").get(0).asText()).isEqualTo("northwind/continuity/data.yaml");
+    }
+
+    @Test
+    void outputDirectoryGetsOneFilePerFormat() throws Exception {
+        Path outDir = tmp.resolve("reports");
+        Run r = run("check", "northwind/continuity", "--as-of", "2026-11-22", "-f", "json,text", "-o", outDir.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(outDir.resolve("continuity-report.json")).isRegularFile();
+        assertThat(outDir.resolve("continuity-report.txt")).content().contains("NET-002");
+        assertThat(r.out()).startsWith("✗ FAILED");
+        try (var files = Files.list(outDir)) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
+                    .containsExactly("continuity-report.json", "continuity-report.txt");
+        }
+    }
+
+    @Test
+    void inputErrorsAreAllListedWithExitCode2AndNoStackTrace() throws Exception {
+        Path inv = tmp.resolve("inv");
+        Files.createDirectories(inv);
+        Files.writeString(inv.resolve("a.yaml"), "kind: Site\nid: dc-1\ntype: data-center\nregion: eu\n---\nkind: Service\nid: web\ncriticality: high\nsites: [dc-2]\n");
+        Files.writeString(inv.resolve("b.yaml"), "kind: Vendor\nid: v\ntype: isp\nfoo: [\n");
+        Run r = run(tmp, "check", "inv");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("inv/a.yaml:3:7: 'data-center' is not a valid type",
+                "inv/a.yaml:9:9: unknown Site 'dc-2' (did you mean 'dc-1'?)", "inv/b.yaml:5:1: not valid YAML", "3 input errors");
+        assertThat(r.err()).doesNotContain("Exception", "\tat ");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void usageErrorsExitWith2() throws Exception {
+        assertThat(run("check", "--fail-on", "sometimes").exit()).isEqualTo(2);
+        assertThat(run("check", "--as-of", "yesterday").exit()).isEqualTo(2);
+        Run format = run("check", "northwind/continuity", "-f", "pdf");
+        assertThat(format.exit()).isEqualTo(2);
+        assertThat(format.err()).contains("unknown format 'pdf'");
+        Run skip = run("check", "northwind/continuity", "--skip-rules", "NET-999");
+        assertThat(skip.exit()).isEqualTo(2);
+        assertThat(skip.err()).contains("unknown rule 'NET-999'");
+        assertThat(run("nonsense").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void helpVersionRulesExplainAndSchema() throws Exception {
+        Run help = run("check", "--help");
+        assertThat(help.exit()).isEqualTo(0);
+        assertThat(help.out()).contains("--fail-on", "--as-of", "--format", "Exit codes");
+        assertThat(run("--version").out()).startsWith("continuity ");
+        assertThat(run("rules").out()).contains("NET-002  critical Single ISP");
+        JsonNode rules = new ObjectMapper().readTree(run("rules", "--format", "json").out());
+        assertThat(rules.get(0).path("id").asText()).isNotEmpty();
+        Run explain = run("explain", "net-002");
+        assertThat(explain.out()).contains("NET-002  Single ISP  (critical)", "NIST SP 800-53 Rev. 5 CP-8(3)");
+        assertThat(run("explain", "XYZ-001").exit()).isEqualTo(2);
+        JsonNode schema = new ObjectMapper().readTree(run("schema").out());
+        assertThat(schema.path("$defs").has("InternetLink")).isTrue();
+    }
+}

@@ -1,0 +1,16 @@
+package dev.continuity.engine.report;
+
+import dev.continuity.engine.eval.Result;
+import dev.continuity.engine.model.Severity;
+
+/**
+ * What every reporter is given.
+ *
+ * @param failOn lowest severity of an open finding that fails the check; null for never
+ * @param colour the text report may use ANSI colours (a terminal)
+ */
+public record ReportContext(Result result, Severity failOn, boolean colour) {
+    public boolean failed() {
+        return result.failed(failOn);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.continuity.samples;
+
+import dev.continuity.engine.eval.Evaluator;
+import dev.continuity.engine.eval.Finding;
+import dev.continuity.engine.eval.Result;
+import dev.continuity.engine.eval.Status;
+import dev.continuity.engine.load.InventoryLoader;
+import dev.continuity.engine.model.Severity;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The bundled samples give exactly the findings their README promises, as of the date they describe. */
+class SamplesTest {
+    static final LocalDate AS_OF = LocalDate.of(2026, 11, 22);
+    private final Evaluator evaluator = new Evaluator();
+
+    private Result check(String sample) throws Exception {
+        return evaluator.evaluate(new InventoryLoader().load(List.of(Path.of(sample, "continuity"))), Evaluator.Options.asOf(AS_OF));
+    }
+
+    private static List<String> keys(Result r) {
+        return r.findings().stream().map(f -> f.status().json() + " " + f.rule().id() + " " + f.subject()
+                + (f.detail().isEmpty() ? "" : " [" + f.detail() + "]")).toList();
+    }
+
+    @Test
+    void theCompliantCompanyHasNoFindingAtAll() throws Exception {
+        Result r = check("northwind-compliant");
+        assertThat(r.inventory().size()).isGreaterThanOrEqualTo(30);
+        assertThat(keys(r)).isEmpty();
+        assertThat(r.failed(Severity.LOW)).isFalse();
+    }
+
+    @Test
+    void theSampleCompanyHasExactlyItsDeliberateProblems() throws Exception {
+        Result r = check("northwind");
+        assertThat(keys(r)).containsExactly(
+                "open NET-002 fra-dc1",
+                "open DAT-002 billing-db",
+                "open DAT-004 billing-db",
+                "open IRP-001 irp-ransomware",
+                "waived NET-003 ams-colo2",
+                "open PLN-002 bcp",
+                "open PLN-003 drp");
+        assertThat(r.failed(Severity.LOW)).isTrue();
+        Finding waived = r.findings().stream().filter(f -> f.status() == Status.WAIVED).findFirst().orElseThrow();
+        assertThat(waived.waiver().id()).isEqualTo("waive-ams-shared-transit");
+    }
+
+    @Test
+    void everyKindOfResourceIsInTheSample() throws Exception {
+        var inv = new InventoryLoader().load(List.of(Path.of("northwind", "continuity")));
+        for (var kind : dev.continuity.engine.model.Kinds.ALL) {
+            assertThat(inv.all(kind)).as(kind.getSimpleName()).isNotEmpty();
+        }
+    }
+}
