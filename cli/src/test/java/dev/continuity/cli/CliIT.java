@@ -134,6 +134,17 @@ class CliIT {
     }
 
     @Test
+    void noDrlIsCompiledAtStartUp() throws Exception {
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-verbose:class",
+                "-jar", JAR.toString(), "check", "northwind/continuity", "--as-of", "2026-11-22");
+        Process p = new ProcessBuilder(cmd).directory(SAMPLES.toFile()).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).isEqualTo(1);
+        assertThat(log).contains("dev.continuity.rules.Rules"); // the precompiled executable model
+        assertThat(log).doesNotContain("org.drools.drl.parser.DrlParser", "org.drools.model.codegen", "org.drools.mvel.MVELDialect");
+    }
+
+    @Test
     void helpVersionRulesExplainAndSchema() throws Exception {
         Run help = run("check", "--help");
         assertThat(help.exit()).isEqualTo(0);

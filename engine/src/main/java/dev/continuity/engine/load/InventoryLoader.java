@@ -1,6 +1,5 @@
 package dev.continuity.engine.load;
 
-import com.fasterxml.jackson.core.JsonToken;
 import dev.continuity.engine.load.YNode.*;
 import dev.continuity.engine.model.*;
 import org.jgrapht.Graph;
@@ -127,11 +126,11 @@ public final class InventoryLoader {
             errors.add(InputError.at(map.location(), "missing '" + key + "'"));
             return null;
         }
-        if (!(e.value() instanceof YScalar s) || s.token() != JsonToken.VALUE_STRING) {
-            errors.add(InputError.at(e.value().location(), "'" + key + "' must be a string, found " + e.value().describe()));
+        if (!(e.value() instanceof YScalar s)) {
+            errors.add(InputError.at(e.value().location(), "'" + key + "' must be a single value, found " + e.value().describe()));
             return null;
         }
-        return s.text();
+        return s.text(); // as written: id: 123 is the id "123"
     }
 
     private List<YNode> read(Path file, String display, List<InputError> errors) {

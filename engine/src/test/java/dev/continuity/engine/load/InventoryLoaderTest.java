@@ -197,6 +197,14 @@ class InventoryLoaderTest {
     }
 
     @Test
+    void numericIdsAndReferencesAreTextAsWritten() throws Exception {
+        Inventory inv = load(write("a.yaml", "kind: Site\nid: 123\ntype: office\nregion: 0123\n---\n"
+                + "kind: Service\nid: web\ncriticality: low\nsites: [123]\n"));
+        assertThat(inv.get("123", Site.class).orElseThrow().region()).isEqualTo("0123");
+        assertThat(inv.get("web", Service.class).orElseThrow().sites()).containsExactly("123");
+    }
+
+    @Test
     void duplicateIdsAreFoundCaseInsensitively() throws Exception {
         Path a = write("a.yaml", "kind: Site\nid: dc-1\ntype: office\nregion: r\n");
         Path b = write("b.yaml", "kind: Site\nid: DC-1\ntype: office\nregion: r\n---\nkind: Site\nid: dc-1\ntype: office\nregion: r\n");
