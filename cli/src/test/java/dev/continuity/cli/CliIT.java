@@ -43,8 +43,8 @@ class CliIT {
     void theSampleFailsWithItsFindingsGroupedBySeverity() throws Exception {
         Run r = run("check", "northwind/continuity", "--as-of", "2026-11-22");
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.out()).contains("CRITICAL (1)", "NET-002 Single ISP", "northwind/continuity/sites.yaml:1",
-                "fix: Move one of the site's links", "WAIVED (1)", "✗ FAILED  6 open findings (1 critical, 4 high, 1 medium, 0 low), 1 waived");
+        assertThat(r.out()).contains("CRITICAL (4)", "NET-002 Single ISP", "northwind/continuity/sites.yaml:1",
+                "fix: Move one of the site's links", "WAIVED (1)", "✗ FAILED  18 open findings (4 critical, 10 high, 3 medium, 1 low), 1 waived");
         assertThat(r.out()).doesNotContain("\u001b[");
         assertThat(r.err()).isEmpty();
     }
@@ -70,7 +70,7 @@ class CliIT {
         assertThat(run("check", "northwind/continuity", "--as-of", "2026-11-22", "--fail-on", "never").exit()).isEqualTo(0);
         assertThat(run("check", "northwind/continuity", "--as-of", "2026-11-22", "--fail-on", "CRITICAL").exit()).isEqualTo(1);
         assertThat(run("check", "northwind/continuity", "--as-of", "2026-11-22", "--fail-on", "critical",
-                "--skip-rules", "NET-002").exit()).isEqualTo(0);
+                "--skip-rules", "NET-002,DAT-001,GEO-003").exit()).isEqualTo(0);
     }
 
     @Test
@@ -82,12 +82,13 @@ class CliIT {
         JsonNode j = new ObjectMapper().readTree(a.out());
         assertThat(j.path("schemaVersion").asInt()).isEqualTo(1);
         assertThat(j.path("asOf").asText()).isEqualTo("2026-11-22");
-        assertThat(j.path("summary").path("critical").asInt()).isEqualTo(1);
+        assertThat(j.path("summary").path("critical").asInt()).isEqualTo(4);
         assertThat(j.path("summary").path("waived").asInt()).isEqualTo(1);
         assertThat(j.path("summary").path("failed").asBoolean()).isTrue();
         JsonNode first = j.path("findings").get(0);
-        assertThat(first.path("rule").asText()).isEqualTo("NET-002");
-        assertThat(first.path("location").path("file").asText()).isEqualTo("northwind/continuity/sites.yaml");
+        assertThat(first.path("rule").asText()).isEqualTo("DAT-001");
+        assertThat(first.path("detail").asText()).isEqualTo("billing-db");
+        assertThat(first.path("location").path("file").asText()).isEqualTo("northwind/continuity/services.yaml");
         assertThat(first.path("fingerprint").asText()).hasSize(32);
         assertThat(j.path("inventory").path("files").get(0).asText()).isEqualTo("northwind/continuity/data.yaml");
     }

@@ -44,6 +44,14 @@ class RulePackTest {
     }
 
     @Test
+    void everyRuleOfTheCatalogIsImplemented() throws IOException {
+        Set<String> implemented = new TreeSet<>();
+        pack.rules().forEach(r -> implemented.add(r.id()));
+        assertThat(implemented).containsExactlyInAnyOrderElementsOf(specCatalog().keySet());
+        assertThat(implemented).hasSize(42);
+    }
+
+    @Test
     void everyRuleHasAFiringFixtureAndANearMiss() throws IOException {
         for (RuleInfo r : pack.rules()) {
             Path dir = RuleFixturesTest.ROOT.resolve(r.id());

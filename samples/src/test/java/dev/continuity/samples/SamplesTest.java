@@ -40,13 +40,25 @@ class SamplesTest {
     void theSampleCompanyHasExactlyItsDeliberateProblems() throws Exception {
         Result r = check("northwind");
         assertThat(keys(r)).containsExactly(
+                "open DAT-001 billing [billing-db]",
+                "open GEO-003 billing",
+                "open GEO-003 warehouse-scanning",
                 "open NET-002 fra-dc1",
+                "open COM-001 irp-ransomware",
+                "open COM-002 irp-ransomware",
                 "open DAT-002 billing-db",
                 "open DAT-004 billing-db",
+                "open EX-001 irp-ransomware",
                 "open IRP-001 irp-ransomware",
                 "waived NET-003 ams-colo2",
                 "open PLN-002 bcp",
-                "open PLN-003 drp");
+                "open PPL-002 comms-lead [farid-haddad]",
+                "open SVC-002 billing",
+                "open VND-002 email [m365]",
+                "open DAT-007 billing-db",
+                "open PLN-003 drp",
+                "open SEC-002 tms",
+                "open WVR-001 waive-bcp-review");
         assertThat(r.failed(Severity.LOW)).isTrue();
         Finding waived = r.findings().stream().filter(f -> f.status() == Status.WAIVED).findFirst().orElseThrow();
         assertThat(waived.waiver().id()).isEqualTo("waive-ams-shared-transit");

@@ -51,6 +51,7 @@ public final class Evaluator {
             session.insert(new AsOf(options.asOf()));
             for (Object fact : Derivation.facts(inv)) session.insert(fact);
             Set<String> skip = options.skipRules();
+            for (String id : skip) session.insert(new SkippedRule(id));
             if (skip.isEmpty()) {
                 session.fireAllRules();
             } else {

@@ -67,7 +67,9 @@ public final class Findings {
         }
         String d = detail == null ? "" : detail;
         String key = info.id() + '\u0000' + id + '\u0000' + d;
-        found.putIfAbsent(key, new Finding(info, id, kind, d, message == null ? info.title() : message, location, Status.OPEN, null));
+        if (found.putIfAbsent(key, new Finding(info, id, kind, d, message == null ? info.title() : message, location, Status.OPEN, null)) == null) {
+            ctx.getKieRuntime().insert(new Found(info.id(), id));
+        }
     }
 
     List<Finding> all() {

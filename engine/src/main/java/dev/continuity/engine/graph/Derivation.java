@@ -2,6 +2,7 @@ package dev.continuity.engine.graph;
 
 import dev.continuity.engine.model.*;
 
+import java.time.LocalDate;
 import java.util.*;
 
 /** Computes the derived facts the rules join on, once per inventory. */
@@ -11,34 +12,103 @@ public final class Derivation {
 
     public static List<Object> facts(Inventory inv) {
         List<Object> out = new ArrayList<>();
-        for (Service s : inv.all(Service.class)) {
-            for (String site : s.hostingSites()) out.add(new Hosting(s.id(), site, s.criticality()));
-            for (String d : new LinkedHashSet<>(s.dependsOn())) out.add(new DependsOn(s.id(), d, s.criticality()));
-        }
+        Closures closures = new Closures(inv);
+        Availability availability = new Availability(inv);
+        Availability.Scenario nothing = availability.nothingFailed();
         Map<String, List<InternetLink>> linksBySite = new HashMap<>();
         for (InternetLink l : inv.all(InternetLink.class)) linksBySite.computeIfAbsent(l.site(), k -> new ArrayList<>()).add(l);
+        Map<String, List<String>> edgeProviders = new HashMap<>();
+        for (EdgeProtection e : inv.all(EdgeProtection.class)) {
+            for (String s : e.covers()) edgeProviders.computeIfAbsent(s, k -> new ArrayList<>()).add(e.provider());
+        }
+        Map<String, List<Domain>> spofs = new HashMap<>();
+
+        for (Service s : inv.all(Service.class)) {
+            for (String site : s.hostingSites()) out.add(new Hosting(s.id(), site, zone(inv, site), s.criticality()));
+            for (String d : new LinkedHashSet<>(s.dependsOn())) out.add(new DependsOn(s.id(), d, s.criticality()));
+            for (String m : closures.of(s.id())) {
+                Resource r = inv.get(m).orElseThrow();
+                if (!(r instanceof DataStore)) out.add(new InClosure(s.id(), m, r instanceof Vendor, s.criticality()));
+            }
+            if (s.criticality() == Criticality.CRITICAL) {
+                Set<String> vendors = new TreeSet<>();
+                for (String m : closures.of(s.id())) if (inv.get(m).orElseThrow() instanceof Vendor) vendors.add(m);
+                for (String site : s.hostingSites()) {
+                    Site st = inv.get(site, Site.class).orElseThrow();
+                    if (st.provider() != null) vendors.add(st.provider());
+                    for (InternetLink l : linksBySite.getOrDefault(site, List.of())) vendors.add(l.isp());
+                }
+                vendors.addAll(edgeProviders.getOrDefault(s.id(), List.of()));
+                for (String v : vendors) out.add(new ReliesOn(s.id(), v));
+                List<Domain> sp = availability.singlePointsOfFailure(s.id(), nothing);
+                spofs.put(s.id(), sp);
+                for (Domain d : sp) out.add(new Spof(s.id(), d.toString()));
+            }
+        }
         for (Site site : inv.all(Site.class)) {
             out.add(siteLinks(site.id(), linksBySite.getOrDefault(site.id(), List.of()), inv));
         }
-        for (DataStore d : inv.all(DataStore.class)) {
-            List<Copy> copies = new ArrayList<>();
-            copies.add(new Copy(d.id(), Copy.Kind.PRIMARY, d.site(), zone(inv, d.site()), Medium.DISK));
-            for (Replica r : d.replicas()) {
-                copies.add(new Copy(d.id(), Copy.Kind.REPLICA, r.site(), zone(inv, r.site()), Medium.DISK));
+        for (DataStore d : inv.all(DataStore.class)) copies(inv, d, out);
+        for (Plan p : inv.all(Plan.class)) {
+            for (String s : new LinkedHashSet<>(p.covers())) {
+                out.add(new Covers(p.id(), p.type(), s, inv.get(s, Service.class).orElseThrow().criticality()));
             }
-            for (Backup b : d.backups()) {
-                copies.add(new Copy(d.id(), Copy.Kind.BACKUP, b.site(), zone(inv, b.site()), b.medium()));
-            }
-            out.addAll(copies);
-            Set<Medium> media = EnumSet.noneOf(Medium.class);
-            Set<String> sites = new TreeSet<>();
-            for (Copy c : copies) {
-                media.add(c.medium());
-                sites.add(c.site());
-            }
-            out.add(new DataCopies(d.id(), copies.size(), Collections.unmodifiableSet(media), Collections.unmodifiableSet(sites)));
+            channelOutages(p, inv, availability, spofs, out);
         }
+        int seq = 0;
+        for (Exercise e : inv.all(Exercise.class)) {
+            for (String p : new LinkedHashSet<>(e.plans())) out.add(new Exercised(e.id(), p, e.date(), e.type(), seq));
+            for (String s : new LinkedHashSet<>(e.services())) out.add(new Exercised(e.id(), s, e.date(), e.type(), seq));
+            seq++;
+        }
+        runbooks(inv, out);
         return out;
+    }
+
+    /** COM-002: domains that take down a covered critical service and every channel of the plan. */
+    private static void channelOutages(Plan p, Inventory inv, Availability availability, Map<String, List<Domain>> spofs, List<Object> out) {
+        if (p.type() == PlanType.DISASTER_RECOVERY) return;
+        if (p.getChannels().isEmpty()) {
+            out.add(new ChannelOutage(p.id(), ""));
+            return;
+        }
+        Set<Domain> candidates = new TreeSet<>();
+        for (String s : p.covers()) candidates.addAll(spofs.getOrDefault(s, List.of()));
+        for (Domain d : candidates) {
+            Availability.Scenario down = availability.failed(d);
+            if (p.getChannels().stream().noneMatch(down::serviceUp)) out.add(new ChannelOutage(p.id(), d.toString()));
+        }
+    }
+
+    private static void runbooks(Inventory inv, List<Object> out) {
+        Map<String, List<Runbook>> byService = new HashMap<>();
+        for (Plan p : inv.all(Plan.class)) {
+            for (Runbook r : p.runbooks()) byService.computeIfAbsent(r.service(), k -> new ArrayList<>()).add(r);
+        }
+        for (Service s : inv.all(Service.class)) {
+            List<Runbook> rs = byService.getOrDefault(s.id(), List.of());
+            Runbook latest = Dated.latest(rs);
+            out.add(new Runbooks(s.id(), rs.size(), latest == null ? null : latest.updated()));
+        }
+    }
+
+    private static void copies(Inventory inv, DataStore d, List<Object> out) {
+        List<Copy> copies = new ArrayList<>();
+        copies.add(new Copy(d.id(), Copy.Kind.PRIMARY, d.site(), zone(inv, d.site()), Medium.DISK));
+        for (Replica r : d.replicas()) {
+            copies.add(new Copy(d.id(), Copy.Kind.REPLICA, r.site(), zone(inv, r.site()), Medium.DISK));
+        }
+        for (Backup b : d.backups()) {
+            copies.add(new Copy(d.id(), Copy.Kind.BACKUP, b.site(), zone(inv, b.site()), b.medium()));
+        }
+        out.addAll(copies);
+        Set<Medium> media = EnumSet.noneOf(Medium.class);
+        Set<String> sites = new TreeSet<>();
+        for (Copy c : copies) {
+            media.add(c.medium());
+            sites.add(c.site());
+        }
+        out.add(new DataCopies(d.id(), copies.size(), Collections.unmodifiableSet(media), Collections.unmodifiableSet(sites)));
     }
 
     private static SiteLinks siteLinks(String site, List<InternetLink> links, Inventory inv) {
@@ -70,7 +140,7 @@ public final class Derivation {
         return isp.upstreams().isEmpty() ? Set.of(isp.id()) : new LinkedHashSet<>(isp.upstreams());
     }
 
-    private static String zone(Inventory inv, String site) {
+    static String zone(Inventory inv, String site) {
         return inv.get(site, Site.class).map(Site::getZone).orElseThrow();
     }
 }

@@ -2,6 +2,6 @@ package dev.continuity.engine.graph;
 
 import dev.continuity.engine.model.Criticality;
 
-/** Derived fact: {@code site} is a hosting site of {@code service} (its sites plus its failover site). */
-public record Hosting(String service, String site, Criticality criticality) {
+/** Derived fact: {@code site} (in {@code zone}) is a hosting site of {@code service}: its sites plus its failover site. */
+public record Hosting(String service, String site, String zone, Criticality criticality) {
 }

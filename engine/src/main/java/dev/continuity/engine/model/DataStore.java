@@ -10,4 +10,40 @@ public record DataStore(String id, String name, String description, Map<String, 
         @Doc("Backups") List<Backup> backups,
         @Doc("Restore tests") List<RestoreTest> restoreTests)
         implements Resource {
+
+    /**
+     * rules.md (DAT-001): the best recovery point: 0 with a sync replica, else the smallest maxLag
+     * of an async replica or frequency of a backup; null (infinite) with no replica or backup.
+     */
+    public Dur bestRecoveryPoint() {
+        Dur best = null;
+        for (Replica r : replicas) {
+            Dur rp = r.mode() == ReplicaMode.SYNC ? Dur.parse("PT0S") : r.maxLag();
+            if (rp != null && (best == null || rp.compareTo(best) < 0)) best = rp;
+        }
+        for (Backup b : backups) {
+            if (best == null || b.frequency().compareTo(best) < 0) best = b.frequency();
+        }
+        return best;
+    }
+
+    /** rules.md (DAT-003): some backup is immutable or air-gapped. */
+    public boolean hasImmutableBackup() {
+        return backups.stream().anyMatch(b -> b.immutable() || b.airGapped());
+    }
+
+    /** rules.md (DAT-007): some backup is not encrypted. */
+    public boolean hasUnencryptedBackup() {
+        return backups.stream().anyMatch(b -> !b.encrypted());
+    }
+
+    /** The latest restore test, or null. */
+    public RestoreTest latestRestoreTest() {
+        return Dated.latest(restoreTests);
+    }
+
+    /** The latest passed restore test, or null (DAT-006). */
+    public RestoreTest latestPassedRestoreTest() {
+        return Dated.latest(restoreTests.stream().filter(RestoreTest::passed).toList());
+    }
 }

@@ -14,4 +14,11 @@ public record Exercise(String id, String name, String description, Map<String, S
         @Doc("Recovery times achieved") List<ExerciseResult> results,
         @Doc("Findings") List<ExerciseFinding> findings)
         implements Resource, Dated {
+
+    /** The recovery time the exercise records for the service (the last one given), or null. */
+    public Dur achievedRtoFor(String service) {
+        Dur out = null;
+        for (ExerciseResult r : results) if (r.service().equals(service)) out = r.achievedRto();
+        return out;
+    }
 }

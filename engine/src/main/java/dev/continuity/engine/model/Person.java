@@ -7,4 +7,10 @@ import java.util.Map;
 public record Person(String id, String name, String description, Map<String, String> labels, Location location,
         @Doc("Trainings for roles") List<Training> trainings)
         implements Resource {
+
+    /** Date of the latest training for the role, or null. */
+    public java.time.LocalDate lastTrainedFor(String role) {
+        Training t = Dated.latest(trainings.stream().filter(x -> x.role().equals(role)).toList());
+        return t == null ? null : t.date();
+    }
 }

@@ -31,4 +31,29 @@ public record Plan(String id, String name, String description, Map<String, Strin
     public boolean isChangelogIncreasing() {
         return SemVer.strictlyIncreasing(Dated.inDateOrder(changelog).stream().map(ChangelogEntry::version).toList());
     }
+
+    /** The communication plan's channels, empty when there is none. */
+    public List<String> getChannels() {
+        return communication == null ? List.of() : communication.channels();
+    }
+
+    /** The communication plan's contact tree, empty when there is none. */
+    public List<String> getContactTree() {
+        return communication == null ? List.of() : communication.contactTree();
+    }
+
+    /** The communication plan's stakeholder groups, empty when there is none. */
+    public List<String> getStakeholders() {
+        return communication == null ? List.of() : communication.stakeholders();
+    }
+
+    /** rules.md (PLN-004): some changelog entry lists the exercise in lessonsFrom. */
+    public boolean appliesLessonsFrom(String exercise) {
+        return changelog.stream().anyMatch(c -> c.lessonsFrom().contains(exercise));
+    }
+
+    /** rules.md (PLN-006): the plan is not kept offline, or only at a site it covers. */
+    public boolean hasOfflineCopy() {
+        return offlineCopy != null;
+    }
 }

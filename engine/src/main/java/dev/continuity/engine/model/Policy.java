@@ -19,4 +19,9 @@ public record Policy(String id, String name, String description, Map<String, Str
         @Doc("Time to fail over per mode; a mode given replaces its default only")
         @Default("{active-active: PT0S, hot: PT15M, warm: PT4H, cold: P3D}") Map<FailoverMode, Dur> failoverTimes)
         implements Resource {
+
+    /** The failover time of a mode (GEO-003); null for restore, which has none. */
+    public Dur failoverTime(FailoverMode mode) {
+        return failoverTimes.get(mode);
+    }
 }

@@ -9,4 +9,9 @@ public record Role(String id, String name, String description, Map<String, Strin
         @Doc("Primary holder") @Ref(Person.class) String primary,
         @Doc("Backups for the primary") @Ref(Person.class) List<String> backups)
         implements Resource {
+
+    /** rules.md (PPL-001): a backup other than the primary. */
+    public boolean hasBackupOtherThanPrimary() {
+        return backups.stream().anyMatch(b -> !b.equals(primary));
+    }
 }

@@ -1,0 +1,50 @@
+package dev.continuity.engine.graph;
+
+/** A failure domain of the availability model: site:x, zone:x, vendor:x or upstream:x (rules.md). */
+public record Domain(Type type, String name) implements Comparable<Domain> {
+    public enum Type {
+        SITE, ZONE, VENDOR, UPSTREAM;
+
+        String prefix() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    public static Domain site(String id) {
+        return new Domain(Type.SITE, id);
+    }
+
+    public static Domain zone(String zone) {
+        return new Domain(Type.ZONE, zone);
+    }
+
+    public static Domain vendor(String id) {
+        return new Domain(Type.VENDOR, id);
+    }
+
+    public static Domain upstream(String name) {
+        return new Domain(Type.UPSTREAM, name);
+    }
+
+    /** Parses "site:dc-1"; throws IllegalArgumentException on anything else. */
+    public static Domain parse(String text) {
+        int colon = text.indexOf(':');
+        if (colon > 0) {
+            String prefix = text.substring(0, colon);
+            for (Type t : Type.values()) {
+                if (t.prefix().equals(prefix) && colon < text.length() - 1) return new Domain(t, text.substring(colon + 1));
+            }
+        }
+        throw new IllegalArgumentException("'" + text + "' is not a failure domain: write site:ID, zone:NAME, vendor:ID or upstream:NAME");
+    }
+
+    @Override
+    public int compareTo(Domain o) {
+        return toString().compareTo(o.toString());
+    }
+
+    @Override
+    public String toString() {
+        return type.prefix() + ":" + name;
+    }
+}

@@ -1,0 +1,16 @@
+package dev.continuity.engine.graph;
+
+import dev.continuity.engine.model.ExerciseType;
+
+import java.time.LocalDate;
+
+/**
+ * Derived fact: Exercise {@code exercise} (of {@code type}, on {@code date}, declared {@code seq}-th)
+ * lists {@code target}, a Plan or a Service, in its plans or services.
+ */
+public record Exercised(String exercise, String target, LocalDate date, ExerciseType type, int seq) {
+    /** failover, full-scale or real-incident: the exercises that prove a failover (GEO-004). */
+    public boolean isFailoverProof() {
+        return type == ExerciseType.FAILOVER || type == ExerciseType.FULL_SCALE || type == ExerciseType.REAL_INCIDENT;
+    }
+}
