@@ -69,6 +69,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Print stack traces of internal errors")
     boolean debug;
 
+    @Option(names = "--timings", description = "Print where the time went (load, derive, rules, report) to stderr")
+    boolean timings;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -92,6 +95,7 @@ final class CheckCommand implements Callable<Integer> {
             skip.add(rule);
         }
         List<Path> inputs = paths.isEmpty() ? List.of(Path.of("continuity")) : paths;
+        long started = System.nanoTime();
         Inventory inv;
         try {
             inv = new InventoryLoader().load(inputs);
@@ -100,6 +104,7 @@ final class CheckCommand implements Callable<Integer> {
             err.println(e.errors().size() + (e.errors().size() == 1 ? " input error" : " input errors") + "; nothing was checked");
             return 2;
         }
+        long loaded = System.nanoTime();
         LocalDate date = asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC);
         Result result = new Evaluator(pack).evaluate(inv, new Evaluator.Options(date, skip, Set.of()));
         Severity threshold = failOn == FailOn.never ? null : Severity.valueOf(failOn.name().toUpperCase(Locale.ROOT));
@@ -118,6 +123,13 @@ final class CheckCommand implements Callable<Integer> {
                 err.println("wrote " + target);
             }
             out.println(dev.continuity.engine.report.TextReporter.summaryLine(new ReportContext(result, threshold, false)));
+        }
+        if (timings) {
+            long reported = System.nanoTime();
+            err.printf("timings: load %d ms (%d resources), derive %d ms, rules %d ms, report %d ms; JVM up %d ms%n",
+                    (loaded - started) / 1_000_000, inv.size(), result.timings().deriveMillis(), result.timings().rulesMillis(),
+                    (reported - loaded) / 1_000_000 - result.timings().deriveMillis() - result.timings().rulesMillis(),
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
         }
         return result.failed(threshold) ? 1 : 0;
     }

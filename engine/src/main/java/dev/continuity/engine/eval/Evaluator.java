@@ -43,13 +43,16 @@ public final class Evaluator {
     public Result evaluate(Inventory inv, Options options) {
         Policy policy = inv.policy();
         Findings findings = new Findings(inv.hasDeclaredPolicy() ? policy.location() : null);
+        long t0 = System.nanoTime();
+        List<Object> derived = Derivation.facts(inv);
+        long t1 = System.nanoTime();
         KieSession session = pack.kieBase().newKieSession();
         try {
             session.setGlobal("findings", findings);
             for (Resource r : inv.resources()) session.insert(r);
             if (!inv.hasDeclaredPolicy()) session.insert(policy);
             session.insert(new AsOf(options.asOf()));
-            for (Object fact : Derivation.facts(inv)) session.insert(fact);
+            for (Object fact : derived) session.insert(fact);
             Set<String> skip = options.skipRules();
             for (String id : skip) session.insert(new SkippedRule(id));
             if (skip.isEmpty()) {
@@ -60,6 +63,7 @@ public final class Evaluator {
         } finally {
             session.dispose();
         }
+        long t2 = System.nanoTime();
         List<Waiver> waivers = inv.all(Waiver.class);
         List<Finding> out = new ArrayList<>();
         for (Finding f : findings.all()) {
@@ -71,6 +75,6 @@ public final class Evaluator {
             else out.add(f);
         }
         out.sort(Finding.ORDER);
-        return new Result(inv, options.asOf(), List.copyOf(out));
+        return new Result(inv, options.asOf(), List.copyOf(out), new Result.Timings((t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000));
     }
 }

@@ -9,7 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /** The findings of one evaluation, sorted by severity, rule, subject, detail. */
-public record Result(Inventory inventory, LocalDate asOf, List<Finding> findings) {
+public record Result(Inventory inventory, LocalDate asOf, List<Finding> findings, Timings timings) {
+
+    /** Where evaluation time went, in milliseconds: derived facts (graph/), then the rule session. */
+    public record Timings(long deriveMillis, long rulesMillis) {
+    }
 
     /** Open findings by severity, every severity present (zero when none). */
     public Map<Severity, Integer> openCounts() {

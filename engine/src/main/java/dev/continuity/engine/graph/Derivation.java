@@ -19,7 +19,10 @@ public final class Derivation {
         for (InternetLink l : inv.all(InternetLink.class)) linksBySite.computeIfAbsent(l.site(), k -> new ArrayList<>()).add(l);
         Map<String, List<String>> edgeProviders = new HashMap<>();
         for (EdgeProtection e : inv.all(EdgeProtection.class)) {
-            for (String s : e.covers()) edgeProviders.computeIfAbsent(s, k -> new ArrayList<>()).add(e.provider());
+            for (String s : new LinkedHashSet<>(e.covers())) {
+                edgeProviders.computeIfAbsent(s, k -> new ArrayList<>()).add(e.provider());
+                out.add(new Protects(e.id(), e.type(), s));
+            }
         }
         Map<String, List<Domain>> spofs = new HashMap<>();
 
@@ -53,6 +56,7 @@ public final class Derivation {
             for (String s : new LinkedHashSet<>(p.covers())) {
                 out.add(new Covers(p.id(), p.type(), s, inv.get(s, Service.class).orElseThrow().criticality()));
             }
+            for (String v : new LinkedHashSet<>(p.thirdParties())) out.add(new ThirdParty(p.id(), v));
             channelOutages(p, inv, availability, spofs, out);
         }
         int seq = 0;

@@ -40,9 +40,43 @@ final class Binder {
         this.baseDir = baseDir;
     }
 
+    /** A record component and what its annotations say, read once per class. */
+    record Field(RecordComponent component, String name, Class<?> type, Type genericType, boolean required, Ref ref,
+                 boolean fileRef, boolean hasDefault) {
+        static Field of(RecordComponent c) {
+            return new Field(c, c.getName(), c.getType(), c.getGenericType(), c.isAnnotationPresent(Required.class),
+                    c.getAnnotation(Ref.class), c.isAnnotationPresent(FileRef.class), c.isAnnotationPresent(Default.class));
+        }
+    }
+
+    /** A record type: its fields in declaration order and its canonical constructor. */
+    record Shape(Field[] fields, Constructor<?> constructor, Set<String> names) {
+    }
+
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            RecordComponent[] cs = type.getRecordComponents();
+            Field[] fields = Arrays.stream(cs).map(Field::of).toArray(Field[]::new);
+            try {
+                Constructor<?> ctor = type.getDeclaredConstructor(Arrays.stream(cs).map(RecordComponent::getType).toArray(Class[]::new));
+                Set<String> names = new LinkedHashSet<>();
+                for (Field f : fields) names.add(f.name());
+                return new Shape(fields, ctor, Collections.unmodifiableSet(names));
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    };
+
+    static Shape shape(Class<?> type) {
+        return SHAPES.get(type);
+    }
+
     /** The fields a kind or nested value accepts, in declaration order (common fields excluded). */
     static List<RecordComponent> fields(Class<?> type) {
-        return Arrays.stream(type.getRecordComponents()).filter(c -> !isResource(type) || !COMMON.contains(c.getName())).toList();
+        return Arrays.stream(shape(type).fields()).map(Field::component)
+                .filter(c -> !isResource(type) || !COMMON.contains(c.getName())).toList();
     }
 
     static boolean isResource(Class<?> type) {
@@ -55,16 +89,17 @@ final class Binder {
         common.put("id", id);
         common.put("name", optionalString(map.get("name")));
         common.put("description", optionalString(map.get("description")));
-        common.put("labels", map.get("labels") == null ? Map.of() : convert(map.get("labels").value(), labelsType(), null, null));
+        common.put("labels", map.get("labels") == null ? Map.of() : convert(map.get("labels").value(), LABELS_TYPE, null, null));
         common.put("location", map.location());
-        Set<String> extra = new HashSet<>(COMMON);
-        extra.add("kind");
-        return bindRecord(type, map, common, extra);
+        return bindRecord(type, map, common, COMMON_AND_KIND);
     }
 
     private String optionalString(YEntry e) {
         return e == null ? null : (String) convert(e.value(), String.class, null, null);
     }
+
+    private static final Set<String> COMMON_AND_KIND = Set.of("id", "name", "description", "labels", "location", "kind");
+    private static final Type LABELS_TYPE = labelsType();
 
     private static Type labelsType() {
         try {
@@ -77,41 +112,40 @@ final class Binder {
     @SuppressWarnings("unchecked")
     private <R> R bindRecord(Class<R> type, YMap map, Map<String, Object> preset, Set<String> alsoAllowed) {
         int before = errors.size();
-        RecordComponent[] components = type.getRecordComponents();
-        Object[] args = new Object[components.length];
-        Set<String> known = new LinkedHashSet<>();
-        for (int i = 0; i < components.length; i++) {
-            RecordComponent c = components[i];
-            String name = c.getName();
+        Shape shape = shape(type);
+        Field[] fields = shape.fields();
+        Object[] args = new Object[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            Field c = fields[i];
+            String name = c.name();
             if (preset.containsKey(name)) {
                 args[i] = preset.get(name);
                 continue;
             }
-            known.add(name);
             YEntry e = map.get(name);
             boolean absent = e == null || (e.value() instanceof YScalar s && s.isNull());
             if (absent) {
-                if (c.isAnnotationPresent(Required.class)) {
+                if (c.required()) {
                     errors.add(InputError.at(e == null ? map.location() : e.keyLocation(),
                             "missing required field '" + name + "' in " + type.getSimpleName()));
                 } else {
-                    args[i] = defaultValue(c);
+                    args[i] = defaultValue(c.component());
                 }
                 continue;
             }
-            Object v = convert(e.value(), c.getGenericType(), c.getAnnotation(Ref.class), c);
-            if (v instanceof String s && s.isBlank() && c.isAnnotationPresent(Required.class)) {
+            Object v = convert(e.value(), c.genericType(), c.ref(), c.component());
+            if (v instanceof String s && s.isBlank() && c.required()) {
                 errors.add(InputError.at(e.value().location(), "'" + name + "' must not be blank"));
             }
-            if (v != null && c.isAnnotationPresent(FileRef.class) && baseDir != null) {
+            if (v != null && c.fileRef() && baseDir != null) {
                 Path p = baseDir.resolve((String) v).normalize();
                 if (!Files.exists(p)) {
                     errors.add(InputError.at(e.value().location(), "document '" + v + "' does not exist (looked for "
                             + p.toString().replace('\\', '/') + ")"));
                 }
             }
-            if (v != null && c.getType() == Map.class && c.isAnnotationPresent(Default.class)) {
-                Map<Object, Object> merged = new LinkedHashMap<>((Map<Object, Object>) defaultValue(c));
+            if (v != null && c.type() == Map.class && c.hasDefault()) {
+                Map<Object, Object> merged = new LinkedHashMap<>((Map<Object, Object>) defaultValue(c.component()));
                 merged.putAll((Map<Object, Object>) v);
                 v = Collections.unmodifiableMap(merged);
             }
@@ -119,14 +153,14 @@ final class Binder {
         }
         for (YEntry e : map.entries().values()) {
             String k = e.key();
-            if (known.contains(k) || alsoAllowed.contains(k) || k.startsWith("x-")) continue;
+            if ((shape.names().contains(k) && !preset.containsKey(k)) || alsoAllowed.contains(k) || k.startsWith("x-")) continue;
+            List<String> known = shape.names().stream().filter(n -> !preset.containsKey(n)).toList();
             errors.add(InputError.at(e.keyLocation(), "unknown field '" + k + "' in " + type.getSimpleName()
                     + Suggest.hint(k, known)));
         }
         if (errors.size() > before) return null;
         try {
-            Constructor<R> ctor = type.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType).toArray(Class[]::new));
-            R r = ctor.newInstance(args);
+            R r = (R) shape.constructor().newInstance(args);
             if (r instanceof Validated v) {
                 for (String problem : v.problems()) errors.add(InputError.at(map.location(), problem));
             }
@@ -260,9 +294,23 @@ final class Binder {
                 + Suggest.hint(s.text(), names.keySet()));
     }
 
+    @SuppressWarnings("rawtypes")
+    private static final ClassValue<Map<String, Enum>> ENUM_NAMES = new ClassValue<>() {
+        @Override
+        @SuppressWarnings("unchecked")
+        protected Map<String, Enum> computeValue(Class<?> type) {
+            return Collections.unmodifiableMap(readEnumNames((Class<? extends Enum>) type));
+        }
+    };
+
     /** YAML spellings of an enum's constants, aliases included. */
     @SuppressWarnings("rawtypes")
     static Map<String, Enum> enumNames(Class<? extends Enum> type) {
+        return ENUM_NAMES.get(type);
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static Map<String, Enum> readEnumNames(Class<? extends Enum> type) {
         Map<String, Enum> out = new LinkedHashMap<>();
         for (Enum c : type.getEnumConstants()) {
             out.put(YamlEnum.yamlName(c.name()), c);
