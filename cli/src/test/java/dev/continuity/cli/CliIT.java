@@ -135,6 +135,45 @@ class CliIT {
     }
 
     @Test
+    void theReadmeShowsTheRealOutputOfTheSampleCheck() throws Exception {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        String readme = Files.readString(root.resolve("README.md"));
+        String command = "$ ./continuity check samples/northwind/continuity --as-of 2026-11-22\n";
+        int start = readme.indexOf(command);
+        assertThat(start).as("README shows the sample check").isPositive();
+        String shown = readme.substring(start + command.length(), readme.indexOf("```", start));
+        Run r = run(root, "check", "samples/northwind/continuity", "--as-of", "2026-11-22");
+        assertThat(r.out()).isEqualTo(shown);
+    }
+
+    @Test
+    void impactAnswersWhatIfQuestions() throws Exception {
+        Run r = run("impact", "northwind/continuity", "--fail", "site:fra-dc1", "--fail", "zone:dublin");
+        assertThat(r.exit()).isEqualTo(0);
+        assertThat(r.out()).contains("With site:fra-dc1 failed: 2 services go down", "high     billing", "medium   reporting",
+                "With zone:dublin failed: every service stays up");
+        Run spof = run("impact", "northwind/continuity", "--fail", "vendor:aws", "-f", "json");
+        assertThat(new ObjectMapper().readTree(spof.out()).get(0).path("down").size()).isZero();
+        Run bad = run("impact", "northwind/continuity", "--fail", "rack:7");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("'rack:7' is not a failure domain");
+    }
+
+    @Test
+    void verifyRunsRuleTests() throws Exception {
+        Run ok = run(Path.of("..").toAbsolutePath().normalize(), "verify", "rules/src/test/resources/rule-tests/NET-002");
+        assertThat(ok.exit()).as(ok.out() + ok.err()).isEqualTo(0);
+        assertThat(ok.out()).contains("near-miss: ok", "2 passed, 0 failed");
+        Path test = tmp.resolve("tests/one");
+        Files.createDirectories(test);
+        Files.writeString(test.resolve("inventory.yaml"), "kind: Service\nid: web\ncriticality: critical\n");
+        Files.writeString(test.resolve("expected.yaml"), "asOf: 2026-01-01\nonly: [SVC-001, SEC-002]\nfindings:\n  - {rule: SVC-001, subject: web}\n");
+        Run failing = run(tmp, "verify", "tests");
+        assertThat(failing.exit()).isEqualTo(1);
+        assertThat(failing.out()).contains("FAILED", "unexpected: SEC-002 web", "0 passed, 1 failed");
+    }
+
+    @Test
     void noDrlIsCompiledAtStartUp() throws Exception {
         List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-verbose:class",
                 "-jar", JAR.toString(), "check", "northwind/continuity", "--as-of", "2026-11-22");
