@@ -1,12 +1,10 @@
 package dev.continuity.cli;
 
-import dev.continuity.engine.eval.Evaluator;
+import dev.continuity.engine.eval.Baseline;
+import dev.continuity.engine.eval.Check;
 import dev.continuity.engine.eval.Result;
-import dev.continuity.engine.eval.RuleInfo;
-import dev.continuity.engine.eval.RulePack;
 import dev.continuity.engine.load.InputError;
 import dev.continuity.engine.load.InputException;
-import dev.continuity.engine.load.InventoryLoader;
 import dev.continuity.engine.model.Inventory;
 import dev.continuity.engine.model.Severity;
 import dev.continuity.engine.report.ReportContext;
@@ -63,6 +61,15 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--skip-rules", split = ",", paramLabel = "ID[,ID...]", description = "Rules not to run")
     List<String> skipRules = new ArrayList<>();
 
+    @Option(names = "--rules", paramLabel = "PATH", description = "Your own DRL rule files or directories (every *.drl below); repeatable")
+    List<Path> rules = new ArrayList<>();
+
+    @Option(names = "--baseline", paramLabel = "FILE", description = "Findings whose fingerprint is in FILE are reported as baseline, never failing")
+    Path baseline;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE", description = "Write the open findings of this check as a baseline to FILE")
+    Path writeBaseline;
+
     @Option(names = "--no-color", description = "No colours, even on a terminal (also: NO_COLOR set)")
     boolean noColor;
 
@@ -85,28 +92,18 @@ final class CheckCommand implements Callable<Integer> {
         if (output == null && reporters.size() > 1) {
             return usage("several formats need --output DIR (one file per format)");
         }
-        RulePack pack = RulePack.builtIn();
-        Set<String> skip = new TreeSet<>();
-        for (String id : skipRules) {
-            String rule = id.trim().toUpperCase(Locale.ROOT);
-            if (pack.rule(rule).isEmpty()) {
-                return usage("unknown rule '" + id + "' in --skip-rules; see 'continuity rules'");
-            }
-            skip.add(rule);
-        }
         List<Path> inputs = paths.isEmpty() ? List.of(Path.of("continuity")) : paths;
-        long started = System.nanoTime();
-        Inventory inv;
+        LocalDate date = asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC);
+        Result result;
         try {
-            inv = new InventoryLoader().load(inputs);
+            result = new Check(inputs, date, rules, new TreeSet<>(skipRules), baseline).run(Path.of(""));
         } catch (InputException e) {
             for (InputError error : e.errors()) err.println(error);
             err.println(e.errors().size() + (e.errors().size() == 1 ? " input error" : " input errors") + "; nothing was checked");
             return 2;
         }
-        long loaded = System.nanoTime();
-        LocalDate date = asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC);
-        Result result = new Evaluator(pack).evaluate(inv, new Evaluator.Options(date, skip, Set.of()));
+        Inventory inv = result.inventory();
+        long evaluated = System.nanoTime();
         Severity threshold = failOn == FailOn.never ? null : Severity.valueOf(failOn.name().toUpperCase(Locale.ROOT));
         boolean colour = output == null && !noColor && System.console() != null && System.getenv("NO_COLOR") == null;
         ReportContext ctx = new ReportContext(result, threshold, colour);
@@ -125,11 +122,14 @@ final class CheckCommand implements Callable<Integer> {
             out.println(dev.continuity.engine.report.TextReporter.summaryLine(new ReportContext(result, threshold, false)));
         }
         if (timings) {
-            long reported = System.nanoTime();
+            Result.Timings t = result.timings();
             err.printf("timings: load %d ms (%d resources), derive %d ms, rules %d ms, report %d ms; JVM up %d ms%n",
-                    (loaded - started) / 1_000_000, inv.size(), result.timings().deriveMillis(), result.timings().rulesMillis(),
-                    (reported - loaded) / 1_000_000 - result.timings().deriveMillis() - result.timings().rulesMillis(),
+                    t.loadMillis(), inv.size(), t.deriveMillis(), t.rulesMillis(), (System.nanoTime() - evaluated) / 1_000_000,
                     java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+        }
+        if (writeBaseline != null) {
+            int n = Baseline.write(writeBaseline, result);
+            err.println("wrote " + n + (n == 1 ? " finding" : " findings") + " to the baseline " + writeBaseline);
         }
         return result.failed(threshold) ? 1 : 0;
     }

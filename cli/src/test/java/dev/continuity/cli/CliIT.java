@@ -147,6 +147,57 @@ class CliIT {
     }
 
     @Test
+    void customRulesJoinTheBuiltInOnes() throws Exception {
+        Run r = run("check", "northwind-compliant/continuity", "--as-of", "2026-11-22", "--rules", "custom-rules", "-f", "json");
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.path("findings").size()).isEqualTo(3);
+        assertThat(j.path("findings").get(0).path("rule").asText()).isEqualTo("ORG-001");
+        assertThat(j.path("findings").get(0).path("controls").get(0).asText()).isEqualTo("ISO 5.3");
+        Path bad = tmp.resolve("bad.drl");
+        Files.writeString(bad, "package x;\nimport dev.continuity.engine.model.*;\nglobal dev.continuity.engine.eval.Findings findings;\n"
+                + "rule \"A\"\n  @id(\"NET-001\") @severity(\"low\") @title(\"t\") @controls(\"\") @condition(\"c\") @rationale(\"r\") @remediation(\"x\")\n"
+                + "when\n  $s : Service()\nthen\n  findings.report(drools, $s);\nend\n"
+                + "rule \"B\"\nwhen\n  Foo( bar == \nthen\nend\n");
+        Run broken = run("check", "northwind-compliant/continuity", "--rules", bad.toString());
+        assertThat(broken.exit()).isEqualTo(2);
+        assertThat(broken.err()).contains("bad.drl:15:1: rule file:").doesNotContain("null Package", "Exception");
+    }
+
+    @Test
+    void aBaselineSurvivesMovedLines() throws Exception {
+        Path inv = tmp.resolve("inv");
+        CliIT.copy(SAMPLES.resolve("northwind/continuity"), inv);
+        Path base = tmp.resolve("baseline.json");
+        Run first = run(tmp, "check", "inv", "--as-of", "2026-11-22", "--write-baseline", base.toString());
+        assertThat(first.exit()).isEqualTo(1);
+        assertThat(first.err()).contains("wrote 18 findings to the baseline");
+        for (String f : List.of("services.yaml", "data.yaml", "sites.yaml", "plans.yaml")) {
+            Path p = inv.resolve(f);
+            Files.writeString(p, "# moved down by an edit\n\n\n" + Files.readString(p));
+        }
+        Run again = run(tmp, "check", "inv", "--as-of", "2026-11-22", "--baseline", base.toString(), "-f", "json");
+        assertThat(again.exit()).isEqualTo(0);
+        JsonNode j = new ObjectMapper().readTree(again.out());
+        assertThat(j.path("summary").path("baseline").asInt()).isEqualTo(18);
+        // DAT-001 billing: the service document starts at line 41 of services.yaml, 3 lines later now
+        assertThat(j.path("findings").get(0).path("location").path("line").asInt()).isEqualTo(41 + 3);
+        Run missing = run(tmp, "check", "inv", "--baseline", "nope.json");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("nope.json: cannot read baseline: no such file");
+    }
+
+    static void copy(Path from, Path to) throws IOException {
+        try (var s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(t);
+                else Files.copy(p, t);
+            }
+        }
+    }
+
+    @Test
     void impactAnswersWhatIfQuestions() throws Exception {
         Run r = run("impact", "northwind/continuity", "--fail", "site:fra-dc1", "--fail", "zone:dublin");
         assertThat(r.exit()).isEqualTo(0);

@@ -11,8 +11,12 @@ import java.util.Map;
 /** The findings of one evaluation, sorted by severity, rule, subject, detail. */
 public record Result(Inventory inventory, LocalDate asOf, List<Finding> findings, Timings timings) {
 
-    /** Where evaluation time went, in milliseconds: derived facts (graph/), then the rule session. */
-    public record Timings(long deriveMillis, long rulesMillis) {
+    /** Where the time went, in milliseconds: loading (when known), derived facts (graph/), the rule session. */
+    public record Timings(long loadMillis, long deriveMillis, long rulesMillis) {
+    }
+
+    Result withLoadMillis(long millis) {
+        return new Result(inventory, asOf, findings, new Timings(millis, timings.deriveMillis(), timings.rulesMillis()));
     }
 
     /** Open findings by severity, every severity present (zero when none). */

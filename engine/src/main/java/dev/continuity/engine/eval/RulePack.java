@@ -12,6 +12,18 @@ import java.io.InputStreamReader;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.*;
+import java.util.function.Function;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import dev.continuity.engine.load.InputError;
+import dev.continuity.engine.load.InputException;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
 
 /**
  * A set of rules ready to run: the built-in pack, precompiled at build time into the Drools
@@ -24,8 +36,14 @@ public final class RulePack {
     private final KieBase kieBase;
     private final SortedMap<String, RuleInfo> byId;
     private final Map<String, String> idByRuleName;
+    private final Set<String> custom;
 
     RulePack(KieBase kieBase) {
+        this(kieBase, Set.of());
+    }
+
+    private RulePack(KieBase kieBase, Set<String> custom) {
+        this.custom = custom;
         this.kieBase = kieBase;
         SortedMap<String, RuleInfo> ids = new TreeMap<>();
         Map<String, String> names = new HashMap<>();
@@ -52,6 +70,10 @@ public final class RulePack {
     }
 
     private static KieBase loadPrecompiled() {
+        return KieBaseBuilder.createKieBaseFromModel(precompiledModels());
+    }
+
+    private static List<Model> precompiledModels() {
         ClassLoader cl = RulePack.class.getClassLoader();
         List<Model> models = new ArrayList<>();
         try {
@@ -71,7 +93,77 @@ public final class RulePack {
         if (models.isEmpty()) {
             throw new IllegalStateException("the built-in rule pack (continuity-rules) is not on the classpath");
         }
-        return KieBaseBuilder.createKieBaseFromModel(models);
+        return models;
+    }
+
+    /**
+     * The built-in rules plus a user's own DRL files, compiled now (the only DRL ever compiled at
+     * run time) into a fresh copy of the precompiled rule base. Problems in the files, missing
+     * metadata and ids that are already taken are input errors, located in the DRL file.
+     */
+    public static RulePack withCustomRules(List<Path> drlFiles, Function<Path, String> display) throws InputException {
+        if (drlFiles.isEmpty()) return builtIn();
+        List<InputError> errors = new ArrayList<>();
+        InternalKnowledgeBase kbase = KieBaseBuilder.createKieBaseFromModel(precompiledModels());
+        Set<String> before = new HashSet<>(builtIn().byId.keySet());
+        KnowledgeBuilder kb = KnowledgeBuilderFactory.newKnowledgeBuilder(kbase);
+        Map<String, Path> sources = new HashMap<>();
+        for (Path f : drlFiles) {
+            if (!Files.isRegularFile(f)) {
+                errors.add(new InputError(display.apply(f), 0, 0, "no such rule file"));
+                continue;
+            }
+            Resource r = ResourceFactory.newFileResource(f.toFile());
+            sources.put(r.getSourcePath(), f);
+            kb.add(r, ResourceType.DRL);
+        }
+        for (KnowledgeBuilderError e : kb.getErrors()) {
+            // the parser's own follow-up to a syntax error says nothing new
+            if (e.getMessage().contains("Parser returned a null Package") && kb.getErrors().size() > 1) continue;
+            Path f = e.getResource() == null ? null : sources.get(e.getResource().getSourcePath());
+            int line = e.getLines() != null && e.getLines().length > 0 ? Math.max(0, e.getLines()[0]) : 0;
+            errors.add(new InputError(f == null ? "<rules>" : display.apply(f), line, line > 0 ? 1 : 0,
+                    "rule file: " + e.getMessage().strip().replaceAll("\\s+", " ")));
+        }
+        if (!errors.isEmpty()) throw new InputException(errors);
+        Set<String> added = new HashSet<>();
+        for (KiePackage p : kb.getKnowledgePackages()) {
+            for (Rule rule : p.getRules()) {
+                Path file = rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl && impl.getResource() != null
+                        ? sources.get(impl.getResource().getSourcePath()) : null;
+                String where = file == null ? "<rules>" : display.apply(file);
+                int line = file == null ? 0 : lineOf(file, rule.getName());
+                try {
+                    RuleInfo info = RuleInfo.of(rule.getName(), rule.getMetaData());
+                    if (before.contains(info.id()) || !added.add(info.id())) {
+                        errors.add(new InputError(where, line, line > 0 ? 1 : 0, "rule '" + rule.getName() + "' reuses the id " + info.id()));
+                    }
+                } catch (IllegalStateException e) {
+                    errors.add(new InputError(where, line, line > 0 ? 1 : 0, e.getMessage()
+                            + "; custom rules need @id @severity @title @controls @condition @rationale @remediation"));
+                }
+            }
+        }
+        if (!errors.isEmpty()) throw new InputException(errors);
+        kbase.addPackages(kb.getKnowledgePackages());
+        return new RulePack(kbase, Set.copyOf(added));
+    }
+
+    private static int lineOf(Path file, String ruleName) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).matches("\\s*rule\\s+\"" + java.util.regex.Pattern.quote(ruleName) + "\".*")) return i + 1;
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    /** Ids of the rules that came from the user's DRL files. */
+    public Set<String> customRuleIds() {
+        return custom;
     }
 
     KieBase kieBase() {

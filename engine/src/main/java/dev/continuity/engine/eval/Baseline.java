@@ -1,0 +1,79 @@
+package dev.continuity.engine.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.continuity.engine.Version;
+import dev.continuity.engine.load.InputError;
+import dev.continuity.engine.load.InputException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A baseline: the fingerprints of known open findings, which later checks report as baseline
+ * (never failing). Fingerprints hash (rule, subject, detail) only, so a baseline survives edits
+ * that move lines. The file is JSON, sorted, with rule and subject beside each fingerprint so that
+ * a reviewer can read what was accepted.
+ */
+public final class Baseline {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Baseline() {
+    }
+
+    public static Set<String> read(Path file, String shown) throws InputException {
+        try {
+            JsonNode root = JSON.readTree(file.toFile());
+            JsonNode findings = root == null ? null : root.get("findings");
+            if (findings == null || !findings.isArray() || root.path("schemaVersion").asInt() != 1) {
+                throw new InputException(List.of(new InputError(shown, 0, 0,
+                        "not a continuity baseline (write one with --write-baseline)")));
+            }
+            Set<String> out = new TreeSet<>();
+            for (JsonNode f : findings) {
+                String fp = f.path("fingerprint").asText("");
+                if (!fp.matches("[0-9a-f]{32}")) {
+                    throw new InputException(List.of(new InputError(shown, 0, 0, "a baseline entry has no valid fingerprint")));
+                }
+                out.add(fp);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new InputException(List.of(new InputError(shown, 0, 0, "cannot read baseline: "
+                    + (e instanceof java.nio.file.NoSuchFileException || e instanceof java.io.FileNotFoundException
+                    ? "no such file" : e.getMessage()))));
+        }
+    }
+
+    /** Writes the open findings of the result (atomically: temporary file, then rename). */
+    public static int write(Path file, Result result) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("schemaVersion", 1);
+        root.put("tool", Version.NAME);
+        ArrayNode list = root.putArray("findings");
+        int n = 0;
+        for (Finding f : result.findings().stream().filter(f -> f.status() != Status.WAIVED)
+                .sorted(java.util.Comparator.comparing(Finding::fingerprint)).toList()) {
+            list.addObject().put("fingerprint", f.fingerprint()).put("rule", f.rule().id()).put("subject", f.subject()).put("detail", f.detail());
+            n++;
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, ".continuity-baseline", ".tmp");
+        try {
+            JSON.writeValue(tmp.toFile(), root);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        return n;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.continuity.engine.eval;
+
+import dev.continuity.engine.load.InputError;
+import dev.continuity.engine.load.InputException;
+import dev.continuity.engine.load.InventoryLoader;
+import dev.continuity.engine.model.Inventory;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.*;
+
+/**
+ * One check, as the command line and the Maven plugin run it: load the inventory, add the user's
+ * rules, apply the baseline, evaluate. Every user mistake (inventory, rule files, rule ids, the
+ * baseline) comes out as one InputException listing all of them.
+ *
+ * @param inventory  files and directories of the inventory
+ * @param asOf       the evaluation date
+ * @param ruleFiles  the user's own DRL files (directories: every *.drl below)
+ * @param skipRules  ids of rules not to run
+ * @param baseline   a baseline file, or null
+ */
+public record Check(List<Path> inventory, LocalDate asOf, List<Path> ruleFiles, Set<String> skipRules, Path baseline) {
+
+    public Check {
+        inventory = List.copyOf(inventory);
+        ruleFiles = List.copyOf(ruleFiles);
+        skipRules = Set.copyOf(skipRules);
+    }
+
+    /** Runs the check; paths in messages and reports are relative to {@code workDir} when below it. */
+    public Result run(Path workDir) throws InputException {
+        InventoryLoader loader = new InventoryLoader(workDir);
+        List<InputError> errors = new ArrayList<>();
+        RulePack pack = null;
+        try {
+            pack = RulePack.withCustomRules(expandDrl(ruleFiles), loader::display);
+        } catch (InputException e) {
+            errors.addAll(e.errors());
+        }
+        Set<String> skip = new TreeSet<>();
+        for (String id : skipRules) {
+            String rule = id.trim().toUpperCase(Locale.ROOT);
+            if (pack != null && pack.rule(rule).isEmpty()) {
+                errors.add(new InputError("skipRules", 0, 0, "unknown rule '" + id + "'; see 'continuity rules'"));
+            }
+            skip.add(rule);
+        }
+        Set<String> known = Set.of();
+        if (baseline != null) {
+            try {
+                known = Baseline.read(baseline, loader.display(baseline));
+            } catch (InputException e) {
+                errors.addAll(e.errors());
+            }
+        }
+        Inventory inv = null;
+        long started = System.nanoTime();
+        try {
+            inv = loader.load(inventory);
+        } catch (InputException e) {
+            errors.addAll(e.errors());
+        }
+        if (!errors.isEmpty()) throw new InputException(errors);
+        long loadMillis = (System.nanoTime() - started) / 1_000_000;
+        return new Evaluator(pack).evaluate(inv, new Evaluator.Options(asOf, skip, known)).withLoadMillis(loadMillis);
+    }
+
+    private static List<Path> expandDrl(List<Path> paths) {
+        List<Path> out = new ArrayList<>();
+        for (Path p : paths) {
+            if (java.nio.file.Files.isDirectory(p)) {
+                try (var s = java.nio.file.Files.walk(p)) {
+                    s.filter(f -> f.toString().endsWith(".drl")).sorted().forEach(out::add);
+                } catch (java.io.IOException e) {
+                    out.add(p);
+                }
+            } else {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+}
