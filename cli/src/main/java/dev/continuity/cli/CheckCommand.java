@@ -9,7 +9,7 @@ import dev.continuity.engine.model.Inventory;
 import dev.continuity.engine.model.Severity;
 import dev.continuity.engine.report.ReportContext;
 import dev.continuity.engine.report.Reporter;
-import dev.continuity.engine.report.Reporters;
+import dev.continuity.engine.report.ReportFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -83,11 +83,11 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<Reporter> reporters = new ArrayList<>();
-        for (String f : formats) {
-            Optional<Reporter> r = Reporters.get(f.trim().toLowerCase(Locale.ROOT));
-            if (r.isEmpty()) return usage("unknown format '" + f + "'; available: " + String.join(", ", Reporters.formats()));
-            if (!reporters.contains(r.get())) reporters.add(r.get());
+        List<Reporter> reporters;
+        try {
+            reporters = ReportFiles.reporters(formats);
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
         }
         if (output == null && reporters.size() > 1) {
             return usage("several formats need --output DIR (one file per format)");
@@ -113,12 +113,7 @@ final class CheckCommand implements Callable<Integer> {
             out.print(buf.toString(StandardCharsets.UTF_8));
             out.flush();
         } else {
-            Files.createDirectories(output);
-            for (Reporter r : reporters) {
-                Path target = output.resolve("continuity-report." + r.extension());
-                writeAtomically(target, o -> r.write(ctx, o));
-                err.println("wrote " + target);
-            }
+            for (Path written : ReportFiles.write(ctx, reporters, output)) err.println("wrote " + written);
             out.println(dev.continuity.engine.report.TextReporter.summaryLine(new ReportContext(result, threshold, false)));
         }
         if (timings) {
@@ -132,28 +127,6 @@ final class CheckCommand implements Callable<Integer> {
             err.println("wrote " + n + (n == 1 ? " finding" : " findings") + " to the baseline " + writeBaseline);
         }
         return result.failed(threshold) ? 1 : 0;
-    }
-
-    interface Writing {
-        void to(OutputStream out) throws IOException;
-    }
-
-    /** Writes a temporary file beside the target, then renames it over the target. */
-    static void writeAtomically(Path target, Writing writing) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, ".continuity-report", ".tmp");
-        try {
-            try (OutputStream o = Files.newOutputStream(tmp)) {
-                writing.to(o);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 
     private int usage(String message) {

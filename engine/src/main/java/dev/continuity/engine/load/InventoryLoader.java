@@ -181,10 +181,15 @@ public final class InventoryLoader {
         return n.endsWith(".yaml") || n.endsWith(".yml");
     }
 
-    /** A path as shown to the user: relative to the working directory when below it, always with '/'. */
+    /** A path as shown to the user: relative to the working directory (with '..' when outside it), always with '/'. */
     public String display(Path p) {
         Path abs = p.toAbsolutePath().normalize();
-        Path shown = abs.startsWith(workDir) ? workDir.relativize(abs) : abs;
+        Path shown;
+        try {
+            shown = workDir.getRoot() != null && workDir.getRoot().equals(abs.getRoot()) ? workDir.relativize(abs) : abs;
+        } catch (IllegalArgumentException e) {
+            shown = abs;
+        }
         String s = shown.toString().replace('\\', '/');
         return s.isEmpty() ? "." : s;
     }

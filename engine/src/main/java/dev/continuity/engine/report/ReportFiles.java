@@ -1,0 +1,61 @@
+package dev.continuity.engine.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.*;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Writes reports as {@code continuity-report.<ext>} files, each atomically (temporary file, then rename). */
+public final class ReportFiles {
+    private ReportFiles() {
+    }
+
+    /** Writes one file per reporter into {@code dir}; returns the files written. */
+    public static List<Path> write(ReportContext ctx, List<Reporter> reporters, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        List<Path> out = new ArrayList<>();
+        for (Reporter r : reporters) {
+            Path target = dir.resolve("continuity-report." + r.extension());
+            writeAtomically(target, o -> r.write(ctx, o));
+            out.add(target);
+        }
+        return out;
+    }
+
+    /** Something that writes a stream. */
+    public interface Writing {
+        void to(OutputStream out) throws IOException;
+    }
+
+    /** Writes a temporary file beside the target, then renames it over the target. */
+    public static void writeAtomically(Path target, Writing writing) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        try {
+            try (OutputStream o = Files.newOutputStream(tmp)) {
+                writing.to(o);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The reporters for format names, in order, without repeats; throws IllegalArgumentException on an unknown one. */
+    public static List<Reporter> reporters(List<String> formats) {
+        List<Reporter> out = new ArrayList<>();
+        for (String f : formats) {
+            String name = f.trim().toLowerCase(java.util.Locale.ROOT);
+            Reporter r = Reporters.get(name).orElseThrow(() -> new IllegalArgumentException(
+                    "unknown format '" + f.trim() + "'; available: " + String.join(", ", Reporters.formats())));
+            if (!out.contains(r)) out.add(r);
+        }
+        return out;
+    }
+}

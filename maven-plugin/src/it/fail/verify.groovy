@@ -1,0 +1,11 @@
+def log = new File(basedir, 'build.log').text
+// one line per finding, at the severity's log level, with file:line
+assert log.contains('[ERROR] continuity/inventory.yaml:17: GEO-001 critical shop: critical service shop can only run at office')
+assert log.contains('[ERROR] continuity/inventory.yaml:7: NET-001 critical office:')
+assert log.contains('[ERROR] continuity/inventory.yaml:17: SEC-002 medium shop:')
+assert log.contains('Continuity check failed: ')
+assert log.contains('Report: ')
+assert log.contains('-Dcontinuity.failOn=critical|high|medium|never')
+def report = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/continuity/continuity-report.json'))
+assert report.summary.failed == true
+assert report.findings.find { it.rule == 'GEO-001' && it.subject == 'shop' }

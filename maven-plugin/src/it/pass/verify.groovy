@@ -1,0 +1,7 @@
+def log = new File(basedir, 'build.log').text
+assert log.contains('Continuity check passed: 0 open findings')
+def report = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/continuity/continuity-report.json'))
+assert report.schemaVersion == 1
+assert report.summary.failed == false
+assert report.inventory.resources == 3
+assert report.asOf == '2026-11-22'
