@@ -12,7 +12,6 @@ import dev.continuity.engine.load.InputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,7 +23,8 @@ import java.util.TreeSet;
  * a reviewer can read what was accepted.
  */
 public final class Baseline {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     private Baseline() {
     }
@@ -65,15 +65,10 @@ public final class Baseline {
             list.addObject().put("fingerprint", f.fingerprint()).put("rule", f.rule().id()).put("subject", f.subject()).put("detail", f.detail());
             n++;
         }
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".continuity-baseline", ".tmp");
-        try {
-            JSON.writeValue(tmp.toFile(), root);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        dev.continuity.engine.report.ReportFiles.writeAtomically(file, o -> {
+            JSON.writeValue(o, root);
+            o.write('\n');
+        });
         return n;
     }
 }

@@ -75,6 +75,7 @@ public final class Evaluator {
             else out.add(f);
         }
         out.sort(Finding.ORDER);
-        return new Result(inv, options.asOf(), List.copyOf(out), new Result.Timings(0, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000));
+        return new Result(inv, options.asOf(), List.copyOf(out), new Result.Timings(0, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000),
+                pack.rules().stream().filter(r -> !options.skipRules().contains(r.id())).toList());
     }
 }

@@ -9,14 +9,17 @@ import java.util.List;
 import java.util.Map;
 
 /** The findings of one evaluation, sorted by severity, rule, subject, detail. */
-public record Result(Inventory inventory, LocalDate asOf, List<Finding> findings, Timings timings) {
+/**
+ * @param rules the rules that ran, by id (reports that list checks, such as JUnit, show the rules without findings too)
+ */
+public record Result(Inventory inventory, LocalDate asOf, List<Finding> findings, Timings timings, List<RuleInfo> rules) {
 
     /** Where the time went, in milliseconds: loading (when known), derived facts (graph/), the rule session. */
     public record Timings(long loadMillis, long deriveMillis, long rulesMillis) {
     }
 
     Result withLoadMillis(long millis) {
-        return new Result(inventory, asOf, findings, new Timings(millis, timings.deriveMillis(), timings.rulesMillis()));
+        return new Result(inventory, asOf, findings, new Timings(millis, timings.deriveMillis(), timings.rulesMillis()), rules);
     }
 
     /** Open findings by severity, every severity present (zero when none). */

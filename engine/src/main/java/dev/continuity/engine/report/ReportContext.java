@@ -10,6 +10,11 @@ import dev.continuity.engine.model.Severity;
  * @param colour the text report may use ANSI colours (a terminal)
  */
 public record ReportContext(Result result, Severity failOn, boolean colour) {
+    /** Every rule that ran, by id. */
+    public java.util.List<dev.continuity.engine.eval.RuleInfo> rules() {
+        return result.rules();
+    }
+
     public boolean failed() {
         return result.failed(failOn);
     }

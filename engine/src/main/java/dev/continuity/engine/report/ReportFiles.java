@@ -32,9 +32,10 @@ public final class ReportFiles {
     public static void writeAtomically(Path target, Writing writing) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        // not createTempFile: its owner-only permissions would stay on the report
+        Path tmp = dir.resolve("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
         try {
-            try (OutputStream o = Files.newOutputStream(tmp)) {
+            try (OutputStream o = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 writing.to(o);
             }
             try {

@@ -10,7 +10,7 @@ public final class Reporters {
     private static final Map<String, Reporter> ALL = new LinkedHashMap<>();
 
     static {
-        for (Reporter r : List.of(new TextReporter(), new JsonReporter())) ALL.put(r.format(), r);
+        for (Reporter r : List.of(new TextReporter(), new JsonReporter(), new SarifReporter(), new JunitReporter(), new HtmlReporter(), new MarkdownReporter())) ALL.put(r.format(), r);
     }
 
     private Reporters() {

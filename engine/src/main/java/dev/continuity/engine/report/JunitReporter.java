@@ -1,0 +1,136 @@
+package dev.continuity.engine.report;
+
+import dev.continuity.engine.eval.Finding;
+import dev.continuity.engine.eval.RuleInfo;
+import dev.continuity.engine.eval.Status;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.*;
+
+/**
+ * JUnit XML (the Surefire dialect that Jenkins and GitLab read): a test suite per rule family, a
+ * test case per rule and subject; an open finding is a failure, a waived or baseline one is skipped.
+ * A rule without findings is one passing test case, so a clean inventory shows what was checked.
+ */
+public final class JunitReporter implements Reporter {
+    @Override
+    public String format() {
+        return "junit";
+    }
+
+    @Override
+    public String extension() {
+        return "xml";
+    }
+
+    @Override
+    public void write(ReportContext ctx, OutputStream out) throws IOException {
+        try {
+            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+            w.writeStartDocument("UTF-8", "1.0");
+            w.writeCharacters("\n");
+            Map<String, List<Finding>> byRule = new TreeMap<>();
+            for (Finding f : ctx.result().findings()) byRule.computeIfAbsent(f.rule().id(), k -> new ArrayList<>()).add(f);
+            SortedMap<String, SortedMap<String, RuleInfo>> families = new TreeMap<>();
+            for (RuleInfo r : ctx.rules()) families.computeIfAbsent(r.family(), k -> new TreeMap<>()).put(r.id(), r);
+            for (Finding f : ctx.result().findings()) families.computeIfAbsent(f.rule().family(), k -> new TreeMap<>()).put(f.rule().id(), f.rule());
+            int tests = 0, failures = 0, skipped = 0;
+            for (var fam : families.values()) {
+                for (RuleInfo r : fam.values()) {
+                    List<Finding> fs = byRule.getOrDefault(r.id(), List.of());
+                    tests += Math.max(1, fs.size());
+                    for (Finding f : fs) {
+                        if (f.isOpen()) failures++;
+                        else skipped++;
+                    }
+                }
+            }
+            w.writeStartElement("testsuites");
+            w.writeAttribute("name", "continuity");
+            w.writeAttribute("tests", String.valueOf(tests));
+            w.writeAttribute("failures", String.valueOf(failures));
+            w.writeAttribute("errors", "0");
+            w.writeAttribute("skipped", String.valueOf(skipped));
+            w.writeAttribute("time", "0");
+            w.writeCharacters("\n");
+            for (var fam : families.entrySet()) {
+                writeSuite(w, fam.getKey(), fam.getValue().values(), byRule);
+            }
+            w.writeEndElement();
+            w.writeCharacters("\n");
+            w.writeEndDocument();
+            w.flush();
+        } catch (XMLStreamException e) {
+            throw new IOException(e);
+        }
+    }
+
+    private static void writeSuite(XMLStreamWriter w, String family, Collection<RuleInfo> rules, Map<String, List<Finding>> byRule)
+            throws XMLStreamException {
+        int tests = 0, failures = 0, skipped = 0;
+        for (RuleInfo r : rules) {
+            List<Finding> fs = byRule.getOrDefault(r.id(), List.of());
+            tests += Math.max(1, fs.size());
+            failures += (int) fs.stream().filter(Finding::isOpen).count();
+            skipped += (int) fs.stream().filter(f -> !f.isOpen()).count();
+        }
+        w.writeCharacters("  ");
+        w.writeStartElement("testsuite");
+        w.writeAttribute("name", "continuity." + family);
+        w.writeAttribute("tests", String.valueOf(tests));
+        w.writeAttribute("failures", String.valueOf(failures));
+        w.writeAttribute("errors", "0");
+        w.writeAttribute("skipped", String.valueOf(skipped));
+        w.writeAttribute("time", "0");
+        w.writeCharacters("\n");
+        for (RuleInfo r : rules) {
+            List<Finding> fs = byRule.getOrDefault(r.id(), List.of());
+            String classname = "continuity." + r.id();
+            if (fs.isEmpty()) {
+                w.writeCharacters("    ");
+                w.writeEmptyElement("testcase");
+                w.writeAttribute("classname", classname);
+                w.writeAttribute("name", r.id() + " " + r.title() + ": no findings");
+                w.writeAttribute("time", "0");
+                w.writeCharacters("\n");
+                continue;
+            }
+            for (Finding f : fs) {
+                w.writeCharacters("    ");
+                w.writeStartElement("testcase");
+                w.writeAttribute("classname", classname);
+                w.writeAttribute("name", r.id() + " " + f.subject() + (f.detail().isEmpty() ? "" : " [" + f.detail() + "]"));
+                if (f.location() != null) {
+                    w.writeAttribute("file", f.location().file());
+                    w.writeAttribute("line", String.valueOf(f.location().line()));
+                }
+                w.writeAttribute("time", "0");
+                if (f.isOpen()) {
+                    w.writeStartElement("failure");
+                    w.writeAttribute("type", f.rule().severity().yaml());
+                    w.writeAttribute("message", f.message());
+                    w.writeCharacters(r.title() + " (" + f.rule().severity().yaml() + ")\n"
+                            + (f.location() == null ? "" : "at " + f.location().file() + ":" + f.location().line() + "\n")
+                            + f.message() + "\nfix: " + r.remediation()
+                            + (r.controls().isEmpty() ? "" : "\ncontrols: " + String.join("; ", r.controls())));
+                    w.writeEndElement();
+                } else {
+                    w.writeStartElement("skipped");
+                    w.writeAttribute("message", f.status() == Status.WAIVED
+                            ? "waived until " + f.waiver().expires() + ": " + f.waiver().reason()
+                            : "in the baseline");
+                    w.writeEndElement();
+                }
+                w.writeEndElement();
+                w.writeCharacters("\n");
+            }
+        }
+        w.writeCharacters("  ");
+        w.writeEndElement();
+        w.writeCharacters("\n");
+    }
+}

@@ -1,0 +1,68 @@
+package dev.continuity.engine.report;
+
+import dev.continuity.engine.eval.Finding;
+import dev.continuity.engine.eval.Result;
+import dev.continuity.engine.eval.Status;
+import dev.continuity.engine.model.Severity;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/** A short summary for pull-request comments and CI job summaries (GitHub-flavoured Markdown). */
+public final class MarkdownReporter implements Reporter {
+    /** Open findings listed at the most; the rest are counted. */
+    static final int MAX_ROWS = 50;
+
+    @Override
+    public String format() {
+        return "markdown";
+    }
+
+    @Override
+    public String extension() {
+        return "md";
+    }
+
+    @Override
+    public void write(ReportContext ctx, OutputStream out) throws IOException {
+        PrintWriter w = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
+        Result r = ctx.result();
+        Map<Severity, Integer> counts = r.openCounts();
+        int open = counts.values().stream().mapToInt(Integer::intValue).sum();
+        w.println("### " + (ctx.failed() ? "❌ Continuity check failed" : "✅ Continuity check passed"));
+        w.println();
+        w.println("**" + open + (open == 1 ? " open finding" : " open findings") + "** ("
+                + String.join(", ", counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().yaml()).toList()) + ")"
+                + (r.count(Status.WAIVED) > 0 ? " · " + r.count(Status.WAIVED) + " waived" : "")
+                + (r.count(Status.BASELINE) > 0 ? " · " + r.count(Status.BASELINE) + " baseline" : "")
+                + " · fails on " + (ctx.failOn() == null ? "never" : ctx.failOn().yaml())
+                + " · " + r.inventory().size() + " resources · as of " + r.asOf());
+        List<Finding> shown = r.findings().stream().filter(Finding::isOpen).toList();
+        if (!shown.isEmpty()) {
+            w.println();
+            w.println("| Severity | Rule | Subject | Where | Finding |");
+            w.println("|---|---|---|---|---|");
+            for (Finding f : shown.subList(0, Math.min(MAX_ROWS, shown.size()))) {
+                w.println("| " + f.rule().severity().yaml() + " | " + cell(f.rule().id() + " " + f.rule().title()) + " | "
+                        + cell(f.subject() + (f.detail().isEmpty() ? "" : " [" + f.detail() + "]")) + " | "
+                        + (f.location() == null ? "" : "`" + cell(f.location().file() + ":" + f.location().line()) + "`") + " | "
+                        + cell(f.message()) + " |");
+            }
+            if (shown.size() > MAX_ROWS) {
+                w.println();
+                w.println("… and " + (shown.size() - MAX_ROWS) + " more open findings: see the full report.");
+            }
+        }
+        w.flush();
+    }
+
+    /** Text safe inside a table cell: no pipes, no line breaks, no HTML, no Markdown emphasis. */
+    static String cell(String s) {
+        return s.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+                .replace("<", "&lt;").replace(">", "&gt;").replace("*", "\\*").replace("_", "\\_").replace("`", "'");
+    }
+}

@@ -1,0 +1,121 @@
+package dev.continuity.samples;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import dev.continuity.engine.eval.Check;
+import dev.continuity.engine.eval.Result;
+import dev.continuity.engine.model.Severity;
+import dev.continuity.engine.report.ReportContext;
+import dev.continuity.engine.report.Reporter;
+import dev.continuity.engine.report.Reporters;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.w3c.dom.Document;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every report format against a golden file (regenerate with -Dcontinuity.updateGolden=true and
+ * review the diff), validity checks per format, and an inventory full of markup.
+ */
+class ReportsTest {
+    static final Path GOLDEN = Path.of("src/test/resources/golden");
+
+    static Result check(String dir) throws Exception {
+        return new Check(List.of(Path.of(dir)), SamplesTest.AS_OF, List.of(), Set.of(), null).run(Path.of(""));
+    }
+
+    static byte[] render(String format, Result r) throws Exception {
+        Reporter reporter = Reporters.get(format).orElseThrow();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        reporter.write(new ReportContext(r, Severity.LOW, false), out);
+        return out.toByteArray();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text", "json", "sarif", "junit", "html", "markdown"})
+    void eachFormatMatchesItsGoldenFileAndIsDeterministic(String format) throws Exception {
+        Result r = check("northwind/continuity");
+        byte[] first = render(format, r);
+        assertThat(render(format, check("northwind/continuity"))).as("same input, same bytes").isEqualTo(first);
+        Path golden = GOLDEN.resolve("continuity-report." + Reporters.get(format).orElseThrow().extension());
+        if (Boolean.getBoolean("continuity.updateGolden")) Files.write(golden, first);
+        assertThat(golden).as("golden file; regenerate with -Dcontinuity.updateGolden=true").exists();
+        assertThat(new String(first, StandardCharsets.UTF_8)).isEqualTo(Files.readString(golden));
+    }
+
+    @Test
+    void sarifIsValidAgainstTheOfficialSchema() throws Exception {
+        JsonSchema schema;
+        try (var in = Files.newInputStream(Path.of("src/test/resources/sarif-schema-2.1.0.json"))) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
+        }
+        for (String dir : List.of("northwind/continuity", "northwind-compliant/continuity", "src/test/resources/markup")) {
+            JsonNode sarif = new ObjectMapper().readTree(render("sarif", check(dir)));
+            assertThat(schema.validate(sarif)).as(dir).isEmpty();
+        }
+        JsonNode sarif = new ObjectMapper().readTree(render("sarif", check("northwind/continuity")));
+        JsonNode run = sarif.path("runs").get(0);
+        assertThat(run.path("tool").path("driver").path("rules").size()).isEqualTo(42);
+        JsonNode first = run.path("results").get(0);
+        assertThat(first.path("ruleId").asText()).isEqualTo("DAT-001");
+        assertThat(first.path("level").asText()).isEqualTo("error");
+        assertThat(first.path("locations").get(0).path("physicalLocation").path("artifactLocation").path("uri").asText())
+                .isEqualTo("northwind/continuity/services.yaml");
+        assertThat(first.path("locations").get(0).path("physicalLocation").path("region").path("startLine").asInt()).isEqualTo(41);
+        assertThat(first.path("partialFingerprints").path("continuity/v1").asText()).hasSize(32);
+        JsonNode waived = null;
+        for (JsonNode res : run.path("results")) if (res.path("ruleId").asText().equals("NET-003")) waived = res;
+        assertThat(waived.path("suppressions").get(0).path("kind").asText()).isEqualTo("inSource");
+        assertThat(waived.path("suppressions").get(0).path("justification").asText()).contains("AS1299");
+    }
+
+    @Test
+    void junitXmlParsesWithOneCasePerRuleAndSubject() throws Exception {
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(render("junit", check("northwind/continuity"))));
+        var root = doc.getDocumentElement();
+        assertThat(root.getTagName()).isEqualTo("testsuites");
+        assertThat(root.getAttribute("failures")).isEqualTo("18");
+        assertThat(root.getAttribute("skipped")).isEqualTo("1");
+        // 19 findings of 18 rules, plus one passing case for each of the 42 - 18 rules without findings
+        assertThat(root.getAttribute("tests")).isEqualTo(String.valueOf(19 + 42 - 18));
+        assertThat(doc.getElementsByTagName("testsuite").getLength()).isEqualTo(12);
+        assertThat(doc.getElementsByTagName("failure").getLength()).isEqualTo(18);
+    }
+
+    @Test
+    void markupInNamesIsEscapedInEveryFormat() throws Exception {
+        Result r = check("src/test/resources/markup");
+        String html = new String(render("html", r), StandardCharsets.UTF_8);
+        assertThat(html).doesNotContain("<script>", "<img src=x", "<b>Bold</b>", "<em>more</em>");
+        assertThat(html).contains("&lt;script&gt;document.location", "ACME &lt;b&gt;Bold&lt;/b&gt; &amp; Sons");
+        assertThat(html).doesNotContain("https://evil.example/'<");
+        assertThat(html).contains("Content-Security-Policy", "default-src 'none'");
+        assertThat(html).doesNotContainPattern("(?i)<(script|link|iframe|object|embed)\\b");
+        assertThat(html).doesNotContainPattern("(?i)(src|href)=\"(https?:)?//");
+        DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(render("junit", r)));
+        new ObjectMapper().readTree(render("json", r));
+        new ObjectMapper().readTree(render("sarif", r));
+        String md = new String(render("markdown", r), StandardCharsets.UTF_8);
+        for (String line : md.split("\n")) {
+            if (line.startsWith("| critical")) {
+                assertThat(line.replace("\\|", "").chars().filter(c -> c == '|').count()).as(line).isEqualTo(6);
+            }
+        }
+        assertThat(md).doesNotContain("<script>");
+    }
+}
