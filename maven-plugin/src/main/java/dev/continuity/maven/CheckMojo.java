@@ -43,7 +43,7 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "continuity.failOn", defaultValue = "low")
     private String failOn;
 
-    /** Report formats written to outputDirectory: text, json (more to come). */
+    /** Report formats written to outputDirectory: json, sarif, junit, html, markdown, text. */
     @Parameter(property = "continuity.formats", defaultValue = "json")
     private List<String> formats;
 
