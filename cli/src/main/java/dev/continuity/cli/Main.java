@@ -5,6 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 /** The continuity command. Thin: every decision is the engine's. */
 @Command(name = "continuity",
@@ -22,7 +23,26 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        warmUp(args);
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * Builds the rule base on a second core while the command line is parsed and the inventory
+     * loaded (the holder's class initialisation makes the main thread wait for it if it gets there
+     * first). Only for the commands that need the rules.
+     */
+    static void warmUp(String[] args) {
+        if (args.length == 0 || !List.of("check", "rules", "explain", "verify").contains(args[0])) return;
+        Thread t = new Thread(() -> {
+            try {
+                dev.continuity.engine.eval.RulePack.builtIn();
+            } catch (RuntimeException | Error e) {
+                // the main thread meets the same problem and reports it
+            }
+        }, "continuity-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Runs the command line with the given streams; returns the exit code. */

@@ -5,19 +5,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The one place report formats are registered. */
+/**
+ * The one place report formats are registered. Reporters are created on first use, so that a check
+ * that prints text does not load the HTML template or the SARIF model.
+ */
 public final class Reporters {
-    private static final Map<String, Reporter> ALL = new LinkedHashMap<>();
+    private static final Map<String, java.util.function.Supplier<Reporter>> ALL = new LinkedHashMap<>();
+    private static final Map<String, Reporter> MADE = new java.util.concurrent.ConcurrentHashMap<>();
 
     static {
-        for (Reporter r : List.of(new TextReporter(), new JsonReporter(), new SarifReporter(), new JunitReporter(), new HtmlReporter(), new MarkdownReporter())) ALL.put(r.format(), r);
+        ALL.put("text", TextReporter::new);
+        ALL.put("json", JsonReporter::new);
+        ALL.put("sarif", SarifReporter::new);
+        ALL.put("junit", JunitReporter::new);
+        ALL.put("html", HtmlReporter::new);
+        ALL.put("markdown", MarkdownReporter::new);
     }
 
     private Reporters() {
     }
 
     public static Optional<Reporter> get(String format) {
-        return Optional.ofNullable(ALL.get(format));
+        var make = ALL.get(format);
+        return make == null ? Optional.empty() : Optional.of(MADE.computeIfAbsent(format, f -> make.get()));
     }
 
     public static List<String> formats() {
