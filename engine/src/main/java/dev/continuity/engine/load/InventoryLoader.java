@@ -53,18 +53,20 @@ public final class InventoryLoader {
     public Inventory load(List<Path> paths) throws InputException {
         List<InputError> errors = new ArrayList<>();
         List<Path> files = expand(paths, errors);
+        // files are parsed and bound in parallel (each with its own error list), then merged in
+        // file order, so that the result and the order of errors do not depend on timing
+        List<FileResult> results = files.parallelStream().map(this::readFile).toList();
         List<Binder.RefUse> refs = new ArrayList<>();
         List<Resource> resources = new ArrayList<>();
         Map<String, Resource> byLowerId = new HashMap<>();
         // ids of documents that have errors of their own: references to them are not reported again
         Map<String, Class<?>> invalid = new HashMap<>();
         Policy firstPolicy = null;
-        for (Path file : files) {
-            String display = display(file);
-            Binder binder = new Binder(errors, refs, file.toAbsolutePath().getParent());
-            for (YNode doc : read(file, display, errors)) {
-                Resource r = bindDocument(doc, binder, errors, invalid);
-                if (r == null) continue;
+        for (FileResult fr : results) {
+            errors.addAll(fr.errors());
+            refs.addAll(fr.refs());
+            invalid.putAll(fr.invalid());
+            for (Resource r : fr.resources()) {
                 Resource previous = byLowerId.putIfAbsent(r.id().toLowerCase(Locale.ROOT), r);
                 if (previous != null) {
                     errors.add(InputError.at(r.location(), "duplicate id '" + r.id() + "' (already declared at "
@@ -88,6 +90,23 @@ public final class InventoryLoader {
         checkCycles(resources, errors);
         if (!errors.isEmpty()) throw new InputException(errors);
         return new Inventory(files.stream().map(this::display).toList(), resources, defaultPolicy());
+    }
+
+    private record FileResult(List<Resource> resources, List<InputError> errors, List<Binder.RefUse> refs,
+                              Map<String, Class<?>> invalid) {
+    }
+
+    private FileResult readFile(Path file) {
+        List<InputError> errors = new ArrayList<>();
+        List<Binder.RefUse> refs = new ArrayList<>();
+        Map<String, Class<?>> invalid = new HashMap<>();
+        List<Resource> resources = new ArrayList<>();
+        Binder binder = new Binder(errors, refs, file.toAbsolutePath().getParent());
+        for (YNode doc : read(file, display(file), errors)) {
+            Resource r = bindDocument(doc, binder, errors, invalid);
+            if (r != null) resources.add(r);
+        }
+        return new FileResult(resources, errors, refs, invalid);
     }
 
     private Resource bindDocument(YNode doc, Binder binder, List<InputError> errors, Map<String, Class<?>> invalid) {

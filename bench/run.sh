@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Times the real `continuity check` end to end, as users run it (./continuity: shaded jar, C1,
+# serial GC, class-data-sharing archive), on generated inventories of growing size.
+#
+#   bench/run.sh [SIZE...]        default sizes: 1000 10000 100000; RUNS=5 runs per size
+#
+# For each size: the median, minimum and maximum wall time of RUNS cold runs (a new JVM each),
+# the median peak RSS, and the split that `--timings` reports (load, derive, rules). Also the
+# cold check of the bundled ~60-resource sample. Writes bench/results/results.csv, a Markdown
+# table (bench/results/results.md) and a plot (docs/performance.png).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+runs="${RUNS:-5}"
+sizes=("$@")
+[ ${#sizes[@]} -eq 0 ] && sizes=(1000 10000 100000)
+out="$root/bench/results"
+mkdir -p "$out"
+
+[ -f bench/target/benchmarks.jar ] || mvn -B -q -DskipTests -Dinvoker.skip -pl bench -am package
+./continuity --version >/dev/null   # builds the CLI jar and its CDS archive when needed
+
+# one run: prints "wall_s rss_kb load_ms derive_ms rules_ms"
+measure() {
+  local log
+  log="$(mktemp)"
+  /usr/bin/time -f "%e %M" -o "$log.time" ./continuity check "$@" --as-of 2026-11-22 --timings >/dev/null 2>"$log" || true
+  local t
+  t="$(grep '^timings:' "$log" | sed -E 's/.*load ([0-9]+) ms.*derive ([0-9]+) ms, rules ([0-9]+) ms.*/\1 \2 \3/')"
+  echo "$(tail -1 "$log.time") $t"
+  rm -f "$log" "$log.time"
+}
+
+# median of the numbers on stdin
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+row() { # label, then the runs' lines on stdin
+  local data
+  data="$(cat)"
+  local wall min max rss load derive rules
+  wall="$(cut -d' ' -f1 <<<"$data" | median)"
+  min="$(cut -d' ' -f1 <<<"$data" | sort -g | head -1)"
+  max="$(cut -d' ' -f1 <<<"$data" | sort -g | tail -1)"
+  rss="$(cut -d' ' -f2 <<<"$data" | median)"
+  load="$(cut -d' ' -f3 <<<"$data" | median)"
+  derive="$(cut -d' ' -f4 <<<"$data" | median)"
+  rules="$(cut -d' ' -f5 <<<"$data" | median)"
+  echo "$1,$wall,$min,$max,$((${rss%.*} / 1024)),$load,$derive,$rules"
+}
+
+echo "resources,wall_median_s,wall_min_s,wall_max_s,peak_rss_mb,load_ms,derive_ms,rules_ms" > "$out/results.csv"
+sample_n="$({ ./continuity check samples/northwind/continuity --as-of 2026-11-22 -f json || true; } | grep -o '"resources" : [0-9]*' | grep -o '[0-9]*$')"
+for i in $(seq "$runs"); do measure samples/northwind/continuity; done | row "$sample_n" >> "$out/results.csv"
+for n in "${sizes[@]}"; do
+  dir="$root/bench/target/inventories/$n"
+  [ -d "$dir" ] || java -cp bench/target/benchmarks.jar dev.continuity.bench.Generate "$n" "$dir" >/dev/null
+  for i in $(seq "$runs"); do measure "$dir"; done | row "$(find "$dir" -name '*.yaml' -exec grep -c '^kind:' {} + | awk -F: '{s+=$NF} END {print s}')" >> "$out/results.csv"
+done
+
+{
+  echo "| resources | wall median | min | max | peak RSS | load | derive | rules |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+  tail -n +2 "$out/results.csv" | awk -F, '{printf "| %s | %.2f s | %.2f s | %.2f s | %s MB | %s ms | %s ms | %s ms |\n", $1, $2, $3, $4, $5, $6, $7, $8}'
+} > "$out/results.md"
+java -Djava.awt.headless=true -cp bench/target/benchmarks.jar dev.continuity.bench.Plot "$out/results.csv" "$root/docs/performance.png"
+cat "$out/results.md"
+echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)"
