@@ -3,7 +3,6 @@ package dev.continuity.cli;
 import dev.continuity.engine.eval.Baseline;
 import dev.continuity.engine.eval.Check;
 import dev.continuity.engine.eval.Result;
-import dev.continuity.engine.load.InputError;
 import dev.continuity.engine.load.InputException;
 import dev.continuity.engine.model.Inventory;
 import dev.continuity.engine.model.Severity;
@@ -98,9 +97,7 @@ final class CheckCommand implements Callable<Integer> {
         try {
             result = new Check(inputs, date, rules, new TreeSet<>(skipRules), baseline).run(Path.of(""));
         } catch (InputException e) {
-            for (InputError error : e.errors()) err.println(error);
-            err.println(e.errors().size() + (e.errors().size() == 1 ? " input error" : " input errors") + "; nothing was checked");
-            return 2;
+            return Main.inputErrors(err, e);
         }
         Inventory inv = result.inventory();
         long evaluated = System.nanoTime();

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.continuity.engine.graph.Availability;
 import dev.continuity.engine.graph.Domain;
-import dev.continuity.engine.load.InputError;
 import dev.continuity.engine.load.InputException;
 import dev.continuity.engine.load.InventoryLoader;
 import dev.continuity.engine.model.Criticality;
@@ -62,9 +61,7 @@ final class ImpactCommand implements Callable<Integer> {
         try {
             inv = new InventoryLoader().load(paths.isEmpty() ? List.of(Path.of("continuity")) : paths);
         } catch (InputException e) {
-            for (InputError error : e.errors()) err.println(error);
-            err.println(e.errors().size() + (e.errors().size() == 1 ? " input error" : " input errors"));
-            return 2;
+            return Main.inputErrors(err, e);
         }
         Availability availability = new Availability(inv);
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

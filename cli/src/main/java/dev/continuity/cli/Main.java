@@ -66,6 +66,13 @@ public final class Main implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** Lists input errors, one per line as file:line:column: message, and says how many there were. */
+    static int inputErrors(java.io.PrintWriter err, dev.continuity.engine.load.InputException e) {
+        for (dev.continuity.engine.load.InputError error : e.errors()) err.println(error);
+        err.println(e.errors().size() + (e.errors().size() == 1 ? " input error" : " input errors") + "; nothing was checked");
+        return 2;
+    }
+
     static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {

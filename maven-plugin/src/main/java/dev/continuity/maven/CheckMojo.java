@@ -135,11 +135,8 @@ public class CheckMojo extends AbstractMojo {
     }
 
     static String summary(Result r, Severity threshold) {
-        Map<Severity, Integer> counts = r.openCounts();
-        int open = counts.values().stream().mapToInt(Integer::intValue).sum();
         StringBuilder sb = new StringBuilder(r.failed(threshold) ? "Continuity check failed: " : "Continuity check passed: ");
-        sb.append(open).append(open == 1 ? " open finding (" : " open findings (");
-        sb.append(String.join(", ", counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().yaml()).toList())).append(")");
+        sb.append(r.openSummary());
         sb.append(", failing on ").append(threshold == null ? "never" : threshold.yaml() + " and above");
         long waived = r.count(Status.WAIVED), baseline = r.count(Status.BASELINE);
         if (waived > 0) sb.append("; ").append(waived).append(" waived");

@@ -30,6 +30,14 @@ public record Result(Inventory inventory, LocalDate asOf, List<Finding> findings
         return m;
     }
 
+    /** "18 open findings (4 critical, 10 high, 3 medium, 1 low)": the phrase every report uses. */
+    public String openSummary() {
+        Map<Severity, Integer> counts = openCounts();
+        int open = counts.values().stream().mapToInt(Integer::intValue).sum();
+        return open + (open == 1 ? " open finding (" : " open findings (")
+                + String.join(", ", counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().yaml()).toList()) + ")";
+    }
+
     public long count(Status status) {
         return findings.stream().filter(f -> f.status() == status).count();
     }

@@ -3,14 +3,12 @@ package dev.continuity.engine.report;
 import dev.continuity.engine.eval.Finding;
 import dev.continuity.engine.eval.Result;
 import dev.continuity.engine.eval.Status;
-import dev.continuity.engine.model.Severity;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 /** A short summary for pull-request comments and CI job summaries (GitHub-flavoured Markdown). */
 public final class MarkdownReporter implements Reporter {
@@ -31,12 +29,9 @@ public final class MarkdownReporter implements Reporter {
     public void write(ReportContext ctx, OutputStream out) throws IOException {
         PrintWriter w = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
         Result r = ctx.result();
-        Map<Severity, Integer> counts = r.openCounts();
-        int open = counts.values().stream().mapToInt(Integer::intValue).sum();
         w.println("### " + (ctx.failed() ? "❌ Continuity check failed" : "✅ Continuity check passed"));
         w.println();
-        w.println("**" + open + (open == 1 ? " open finding" : " open findings") + "** ("
-                + String.join(", ", counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().yaml()).toList()) + ")"
+        w.println("**" + r.openSummary() + "**"
                 + (r.count(Status.WAIVED) > 0 ? " · " + r.count(Status.WAIVED) + " waived" : "")
                 + (r.count(Status.BASELINE) > 0 ? " · " + r.count(Status.BASELINE) + " baseline" : "")
                 + " · fails on " + (ctx.failOn() == null ? "never" : ctx.failOn().yaml())

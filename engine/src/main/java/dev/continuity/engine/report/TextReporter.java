@@ -77,12 +77,8 @@ public final class TextReporter implements Reporter {
     /** "✗ 5 open findings (2 critical, 3 high, 0 medium, 0 low), 1 waived · 34 resources in 5 files · as of 2026-11-22" */
     static String summary(ReportContext ctx, Style s) {
         Result r = ctx.result();
-        Map<Severity, Integer> counts = r.openCounts();
-        int open = counts.values().stream().mapToInt(Integer::intValue).sum();
         StringBuilder sb = new StringBuilder();
-        sb.append(ctx.failed() ? s.fail("✗ FAILED") : s.pass("✓ PASSED")).append("  ");
-        sb.append(open).append(open == 1 ? " open finding" : " open findings").append(" (");
-        sb.append(String.join(", ", counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().yaml()).toList())).append(")");
+        sb.append(ctx.failed() ? s.fail("✗ FAILED") : s.pass("✓ PASSED")).append("  ").append(r.openSummary());
         long waived = r.count(Status.WAIVED), baseline = r.count(Status.BASELINE);
         if (waived > 0) sb.append(", ").append(waived).append(" waived");
         if (baseline > 0) sb.append(", ").append(baseline).append(" baseline");
