@@ -24,6 +24,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "Folder of rule tests")
     Path dir;
 
+    @CommandLine.Option(names = "--rules", paramLabel = "PATH", description = "Your own DRL rule files or directories, tested with the built-in ones")
+    List<Path> rules = new java.util.ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -36,8 +39,14 @@ final class VerifyCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("continuity verify: no " + RuleTest.EXPECTED + " under " + dir);
             return 2;
         }
-        Evaluator evaluator = new Evaluator();
         InventoryLoader loader = new InventoryLoader();
+        Evaluator evaluator;
+        try {
+            evaluator = new Evaluator(dev.continuity.engine.eval.RulePack.withCustomRules(
+                    dev.continuity.engine.eval.Check.expandDrl(rules), loader::display));
+        } catch (dev.continuity.engine.load.InputException e) {
+            return Main.inputErrors(spec.commandLine().getErr(), e);
+        }
         int passed = 0, failed = 0;
         for (Path t : tests) {
             RuleTest.Outcome o = RuleTest.run(t, evaluator, loader);

@@ -198,6 +198,19 @@ class CliIT {
     }
 
     @Test
+    void initWritesAStarterThatPasses() throws Exception {
+        Run init = run(tmp, "init");
+        assertThat(init.exit()).isEqualTo(0);
+        assertThat(init.out()).contains("wrote continuity/inventory.yaml");
+        Run check = run(tmp, "check");
+        assertThat(check.exit()).as(check.out() + check.err()).isEqualTo(0);
+        assertThat(check.out()).contains("✓ PASSED  0 open findings");
+        Run again = run(tmp, "init");
+        assertThat(again.exit()).isEqualTo(2);
+        assertThat(again.err()).contains("already holds an inventory");
+    }
+
+    @Test
     void impactAnswersWhatIfQuestions() throws Exception {
         Run r = run("impact", "northwind/continuity", "--fail", "site:fra-dc1", "--fail", "zone:dublin");
         assertThat(r.exit()).isEqualTo(0);
@@ -219,6 +232,13 @@ class CliIT {
         Files.createDirectories(test);
         Files.writeString(test.resolve("inventory.yaml"), "kind: Service\nid: web\ncriticality: critical\n");
         Files.writeString(test.resolve("expected.yaml"), "asOf: 2026-01-01\nonly: [SVC-001, SEC-002]\nfindings:\n  - {rule: SVC-001, subject: web}\n");
+        Path custom = tmp.resolve("custom/one");
+        Files.createDirectories(custom);
+        Files.writeString(custom.resolve("inventory.yaml"), "kind: Service\nid: web\ncriticality: critical\n");
+        Files.writeString(custom.resolve("expected.yaml"), "asOf: 2026-01-01\nonly: [ORG-001]\nfindings:\n  - {rule: ORG-001, subject: web}\n");
+        Run withRules = run(tmp, "verify", "custom", "--rules", SAMPLES.resolve("custom-rules").toString());
+        assertThat(withRules.exit()).as(withRules.out() + withRules.err()).isEqualTo(0);
+        assertThat(withRules.out()).contains("1 passed, 0 failed");
         Run failing = run(tmp, "verify", "tests");
         assertThat(failing.exit()).isEqualTo(1);
         assertThat(failing.out()).contains("FAILED", "unexpected: SEC-002 web", "0 passed, 1 failed");

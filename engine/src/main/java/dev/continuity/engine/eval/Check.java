@@ -66,7 +66,8 @@ public record Check(List<Path> inventory, LocalDate asOf, List<Path> ruleFiles, 
         return new Evaluator(pack).evaluate(inv, new Evaluator.Options(asOf, skip, known)).withLoadMillis(loadMillis);
     }
 
-    private static List<Path> expandDrl(List<Path> paths) {
+    /** DRL files: the files given, and every *.drl below the directories given, sorted. */
+    public static List<Path> expandDrl(List<Path> paths) {
         List<Path> out = new ArrayList<>();
         for (Path p : paths) {
             if (java.nio.file.Files.isDirectory(p)) {

@@ -64,12 +64,13 @@ public final class Evaluator {
             session.dispose();
         }
         long t2 = System.nanoTime();
-        List<Waiver> waivers = inv.all(Waiver.class);
+        Map<String, Waiver> waivers = new HashMap<>();
+        for (Waiver x : inv.all(Waiver.class)) {
+            if (!x.expires().isBefore(options.asOf())) waivers.putIfAbsent(x.rule() + '\u0000' + x.subject(), x);
+        }
         List<Finding> out = new ArrayList<>();
         for (Finding f : findings.all()) {
-            Waiver w = waivers.stream()
-                    .filter(x -> x.rule().equals(f.rule().id()) && x.subject().equals(f.subject()) && !x.expires().isBefore(options.asOf()))
-                    .findFirst().orElse(null);
+            Waiver w = waivers.get(f.rule().id() + '\u0000' + f.subject());
             if (w != null) out.add(f.withStatus(Status.WAIVED, w));
             else if (options.baseline().contains(f.fingerprint())) out.add(f.withStatus(Status.BASELINE, null));
             else out.add(f);

@@ -17,7 +17,7 @@ import java.util.List;
  * loader remains the judge (it also checks references, cycles and documents).
  */
 public final class InventorySchema {
-    public static final String ID = "https://continuity.dev/schema/inventory-v1.json";
+    public static final String ID = "urn:dev.continuity:inventory:v1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private InventorySchema() {
