@@ -151,12 +151,24 @@ public final class Availability {
         }
     }
 
-    /** The domains whose failure takes the service down although it is up with nothing failed (NET-004). */
-    public List<Domain> singlePointsOfFailure(String serviceId, Scenario nothing) {
-        if (!nothing.serviceUp(serviceId)) return List.of();
-        List<Domain> out = new ArrayList<>();
-        for (Domain d : domainsOf(serviceId)) {
-            if (!failed(d).serviceUp(serviceId)) out.add(d);
+    /**
+     * NET-004 for many services at once: for each, the domains whose failure takes it down although
+     * it is up with nothing failed. Grouped by domain, so that one memoised scenario per domain
+     * serves every service that domain can touch (services sharing a core of dependencies are not
+     * re-evaluated once per service).
+     */
+    public Map<String, List<Domain>> singlePointsOfFailure(Collection<String> serviceIds) {
+        Scenario nothing = nothingFailed();
+        Map<Domain, List<String>> byDomain = new TreeMap<>();
+        Map<String, List<Domain>> out = new LinkedHashMap<>();
+        for (String id : serviceIds) {
+            out.put(id, new ArrayList<>());
+            if (!nothing.serviceUp(id)) continue;
+            for (Domain d : domainsOf(id)) byDomain.computeIfAbsent(d, k -> new ArrayList<>()).add(id);
+        }
+        for (Map.Entry<Domain, List<String>> e : byDomain.entrySet()) {
+            Scenario down = failed(e.getKey());
+            for (String id : e.getValue()) if (!down.serviceUp(id)) out.get(id).add(e.getKey());
         }
         return out;
     }

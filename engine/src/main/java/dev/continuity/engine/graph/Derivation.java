@@ -14,7 +14,8 @@ public final class Derivation {
         List<Object> out = new ArrayList<>();
         Closures closures = new Closures(inv);
         Availability availability = new Availability(inv);
-        Availability.Scenario nothing = availability.nothingFailed();
+        Map<String, List<Domain>> spofs = availability.singlePointsOfFailure(inv.all(Service.class).stream()
+                .filter(s -> s.criticality() == Criticality.CRITICAL).map(Service::id).toList());
         Map<String, List<InternetLink>> linksBySite = new HashMap<>();
         for (InternetLink l : inv.all(InternetLink.class)) linksBySite.computeIfAbsent(l.site(), k -> new ArrayList<>()).add(l);
         Map<String, List<String>> edgeProviders = new HashMap<>();
@@ -24,7 +25,6 @@ public final class Derivation {
                 out.add(new Protects(e.id(), e.type(), s));
             }
         }
-        Map<String, List<Domain>> spofs = new HashMap<>();
 
         for (Service s : inv.all(Service.class)) {
             for (String site : s.hostingSites()) out.add(new Hosting(s.id(), site, zone(inv, site), s.criticality()));
@@ -43,9 +43,7 @@ public final class Derivation {
                 }
                 vendors.addAll(edgeProviders.getOrDefault(s.id(), List.of()));
                 for (String v : vendors) out.add(new ReliesOn(s.id(), v));
-                List<Domain> sp = availability.singlePointsOfFailure(s.id(), nothing);
-                spofs.put(s.id(), sp);
-                for (Domain d : sp) out.add(new Spof(s.id(), d.toString()));
+                for (Domain d : spofs.get(s.id())) out.add(new Spof(s.id(), d.toString()));
             }
         }
         for (Site site : inv.all(Site.class)) {
