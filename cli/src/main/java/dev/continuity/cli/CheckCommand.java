@@ -42,8 +42,8 @@ final class CheckCommand implements Callable<Integer> {
             description = "Inventory files or directories (every *.yaml/*.yml below). Default: continuity/")
     List<Path> paths = new ArrayList<>();
 
-    @Option(names = {"-f", "--format"}, split = ",", paramLabel = "F[,F...]",
-            description = "Report formats: ${COMPLETION-CANDIDATES}. Default: text")
+    @Option(names = {"-f", "--format"}, split = ",", splitSynopsisLabel = ",", paramLabel = "FORMAT",
+            description = "Report formats, comma-separated: text, json, sarif, junit, html, markdown. Default: text")
     List<String> formats = new ArrayList<>(List.of("text"));
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR",
@@ -57,7 +57,7 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--as-of", paramLabel = "DATE", description = "Evaluation date (YYYY-MM-DD). Default: today (UTC)")
     LocalDate asOf;
 
-    @Option(names = "--skip-rules", split = ",", paramLabel = "ID[,ID...]", description = "Rules not to run")
+    @Option(names = "--skip-rules", split = ",", splitSynopsisLabel = ",", paramLabel = "ID", description = "Rules not to run, comma-separated")
     List<String> skipRules = new ArrayList<>();
 
     @Option(names = "--rules", paramLabel = "PATH", description = "Your own DRL rule files or directories (every *.drl below); repeatable")

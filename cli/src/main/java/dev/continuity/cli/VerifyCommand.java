@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
-        description = {"Run rule tests: every folder under DIR with an expected.yaml is a test; its other YAML files are the",
-                "inventory, and expected.yaml lists the findings (rule, subject, detail) that must come out, exactly.",
+        description = {"Run rule tests: folders with an inventory and an expected.yaml of the exact findings.",
+                "Every folder under DIR with an expected.yaml is a test; its other YAML files are the inventory, and",
+                "expected.yaml lists the findings (rule, subject, detail) that must come out, exactly.",
                 "See docs/development.md for the format."})
 final class VerifyCommand implements Callable<Integer> {
     @CommandLine.Spec
