@@ -101,7 +101,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         Inventory inv = result.inventory();
         long evaluated = System.nanoTime();
-        Severity threshold = failOn == FailOn.never ? null : Severity.valueOf(failOn.name().toUpperCase(Locale.ROOT));
+        Severity threshold = Severity.failOn(failOn.name());
         boolean colour = output == null && !noColor && System.console() != null && System.getenv("NO_COLOR") == null;
         ReportContext ctx = new ReportContext(result, threshold, colour);
         if (output == null) {
@@ -111,7 +111,7 @@ final class CheckCommand implements Callable<Integer> {
             out.flush();
         } else {
             for (Path written : ReportFiles.write(ctx, reporters, output)) err.println("wrote " + written);
-            out.println(dev.continuity.engine.report.TextReporter.summaryLine(new ReportContext(result, threshold, false)));
+            out.println(dev.continuity.engine.report.TextReporter.summaryLine(ctx));
         }
         if (timings) {
             Result.Timings t = result.timings();

@@ -74,6 +74,14 @@ class CliIT {
     }
 
     @Test
+    void timingsReportWhereTheTimeWent() throws Exception {
+        Run r = run("check", "northwind-compliant/continuity", "--as-of", "2026-11-22", "--timings");
+        assertThat(r.exit()).isEqualTo(0);
+        assertThat(r.err()).matches("(?s)timings: load \\d+ ms \\(57 resources\\), derive \\d+ ms, rules \\d+ ms, report \\d+ ms; JVM up \\d+ ms\\s*");
+        assertThat(r.out()).startsWith("✓ PASSED");
+    }
+
+    @Test
     void jsonIsStableAndByteIdenticalAcrossRuns() throws Exception {
         Run a = run("check", "northwind/continuity", "--as-of", "2026-11-22", "-f", "json");
         Run b = run("check", "northwind/continuity", "--as-of", "2026-11-22", "--format=json");

@@ -146,12 +146,10 @@ public class CheckMojo extends AbstractMojo {
     }
 
     private Severity parseFailOn() throws MojoFailureException {
-        String v = failOn == null ? "low" : failOn.trim().toLowerCase(Locale.ROOT);
-        if (v.equals("never")) return null;
         try {
-            return Severity.valueOf(v.toUpperCase(Locale.ROOT));
+            return Severity.failOn(failOn == null ? "low" : failOn);
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("continuity: failOn must be critical, high, medium, low or never, not '" + failOn + "'");
+            throw new MojoFailureException("continuity: failOn " + e.getMessage());
         }
     }
 

@@ -36,13 +36,9 @@ public final class Evaluator {
         }
     }
 
-    public RulePack pack() {
-        return pack;
-    }
-
     public Result evaluate(Inventory inv, Options options) {
         Policy policy = inv.policy();
-        Findings findings = new Findings(inv.hasDeclaredPolicy() ? policy.location() : null);
+        Findings findings = new Findings(pack, inv.hasDeclaredPolicy() ? policy.location() : null);
         long t0 = System.nanoTime();
         List<Object> derived = Derivation.facts(inv);
         long t1 = System.nanoTime();

@@ -2,7 +2,6 @@ package dev.continuity.engine.eval;
 
 import dev.continuity.engine.model.Location;
 import dev.continuity.engine.model.Resource;
-import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.RuleContext;
 
 import java.util.LinkedHashMap;
@@ -16,10 +15,11 @@ import java.util.Map;
  */
 public final class Findings {
     private final Map<String, Finding> found = new LinkedHashMap<>();
+    private final RulePack pack;
     private final Location policyLocation;
-    private final Map<String, RuleInfo> infoCache = new java.util.HashMap<>();
 
-    Findings(Location policyLocation) {
+    Findings(RulePack pack, Location policyLocation) {
+        this.pack = pack;
         this.policyLocation = policyLocation;
     }
 
@@ -50,9 +50,7 @@ public final class Findings {
      * @param message what a person reads; null for the rule's title
      */
     public void report(RuleContext ctx, Object subject, String detail, String message) {
-        Rule rule = ctx.getRule();
-        RuleInfo info = infoCache.computeIfAbsent(rule.getPackageName() + "." + rule.getName(),
-                k -> RuleInfo.of(rule.getName(), rule.getMetaData()));
+        RuleInfo info = pack.info(ctx.getRule());
         String id;
         String kind;
         Location location;

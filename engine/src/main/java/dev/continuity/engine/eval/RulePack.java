@@ -36,14 +36,8 @@ public final class RulePack {
     private final KieBase kieBase;
     private final SortedMap<String, RuleInfo> byId;
     private final Map<String, String> idByRuleName;
-    private final Set<String> custom;
 
     RulePack(KieBase kieBase) {
-        this(kieBase, Set.of());
-    }
-
-    private RulePack(KieBase kieBase, Set<String> custom) {
-        this.custom = custom;
         this.kieBase = kieBase;
         SortedMap<String, RuleInfo> ids = new TreeMap<>();
         Map<String, String> names = new HashMap<>();
@@ -146,7 +140,7 @@ public final class RulePack {
         }
         if (!errors.isEmpty()) throw new InputException(errors);
         kbase.addPackages(kb.getKnowledgePackages());
-        return new RulePack(kbase, Set.copyOf(added));
+        return new RulePack(kbase);
     }
 
     private static int lineOf(Path file, String ruleName) {
@@ -159,11 +153,6 @@ public final class RulePack {
             return 0;
         }
         return 0;
-    }
-
-    /** Ids of the rules that came from the user's DRL files. */
-    public Set<String> customRuleIds() {
-        return custom;
     }
 
     KieBase kieBase() {
@@ -181,5 +170,10 @@ public final class RulePack {
 
     String idOf(Rule rule) {
         return idByRuleName.get(rule.getPackageName() + "." + rule.getName());
+    }
+
+    /** The metadata of a rule of this pack. */
+    RuleInfo info(Rule rule) {
+        return byId.get(idOf(rule));
     }
 }

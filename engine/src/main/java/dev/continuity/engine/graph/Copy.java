@@ -8,8 +8,4 @@ import dev.continuity.engine.model.Medium;
  */
 public record Copy(String dataStore, Kind kind, String site, String zone, Medium medium) {
     public enum Kind { PRIMARY, REPLICA, BACKUP }
-
-    public boolean isPrimary() {
-        return kind == Kind.PRIMARY;
-    }
 }

@@ -42,10 +42,11 @@ final class Binder {
 
     /** A record component and what its annotations say, read once per class. */
     record Field(RecordComponent component, String name, Class<?> type, Type genericType, boolean required, Ref ref,
-                 boolean fileRef, boolean hasDefault) {
+                 boolean fileRef, boolean hasDefault, Object absent) {
         static Field of(RecordComponent c) {
             return new Field(c, c.getName(), c.getType(), c.getGenericType(), c.isAnnotationPresent(Required.class),
-                    c.getAnnotation(Ref.class), c.isAnnotationPresent(FileRef.class), c.isAnnotationPresent(Default.class));
+                    c.getAnnotation(Ref.class), c.isAnnotationPresent(FileRef.class), c.isAnnotationPresent(Default.class),
+                    absentValue(c));
         }
     }
 
@@ -74,9 +75,8 @@ final class Binder {
     }
 
     /** The fields a kind or nested value accepts, in declaration order (common fields excluded). */
-    static List<RecordComponent> fields(Class<?> type) {
-        return Arrays.stream(shape(type).fields()).map(Field::component)
-                .filter(c -> !isResource(type) || !COMMON.contains(c.getName())).toList();
+    static List<Field> fields(Class<?> type) {
+        return Arrays.stream(shape(type).fields()).filter(f -> !isResource(type) || !COMMON.contains(f.name())).toList();
     }
 
     static boolean isResource(Class<?> type) {
@@ -129,7 +129,7 @@ final class Binder {
                     errors.add(InputError.at(e == null ? map.location() : e.keyLocation(),
                             "missing required field '" + name + "' in " + type.getSimpleName()));
                 } else {
-                    args[i] = defaultValue(c.component());
+                    args[i] = c.absent();
                 }
                 continue;
             }
@@ -145,7 +145,7 @@ final class Binder {
                 }
             }
             if (v != null && c.type() == Map.class && c.hasDefault()) {
-                Map<Object, Object> merged = new LinkedHashMap<>((Map<Object, Object>) defaultValue(c.component()));
+                Map<Object, Object> merged = new LinkedHashMap<>((Map<Object, Object>) c.absent());
                 merged.putAll((Map<Object, Object>) v);
                 v = Collections.unmodifiableMap(merged);
             }
@@ -170,14 +170,12 @@ final class Binder {
         }
     }
 
-    private static final Map<RecordComponent, Object> DEFAULTS = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** The value of an absent field: its @Default, else false, an empty list or map, or null. */
-    static Object defaultValue(RecordComponent c) {
+    /** The value of an absent field: its @Default, else false, an empty list or map, or null (computed once per field). */
+    private static Object absentValue(RecordComponent c) {
         Default d = c.getAnnotation(Default.class);
         if (d != null) {
-            return DEFAULTS.computeIfAbsent(c, k -> new Binder(new ArrayList<>(), new ArrayList<>(), null)
-                    .convert(YamlReader.parseSnippet(d.value()), k.getGenericType(), null, k));
+            return new Binder(new ArrayList<>(), new ArrayList<>(), null)
+                    .convert(YamlReader.parseSnippet(d.value()), c.getGenericType(), null, c);
         }
         Class<?> t = c.getType();
         if (t == boolean.class) return false;
@@ -218,7 +216,7 @@ final class Binder {
         }
         if (raw.isRecord() && raw != Dur.class && raw != SemVer.class) {
             if (!(node instanceof YMap map)) {
-                return fail(node, "expected a mapping with " + String.join(", ", fields(raw).stream().map(RecordComponent::getName).toList())
+                return fail(node, "expected a mapping with " + String.join(", ", fields(raw).stream().map(Field::name).toList())
                         + ", found " + node.describe());
             }
             return bindRecord(raw, map, Map.of(), Set.of());

@@ -62,8 +62,9 @@ public final class InventorySchema {
                     .putObject("additionalProperties").putArray("type").add("string").add("number").add("boolean");
             required.add("kind").add("id");
         }
-        for (RecordComponent c : Binder.fields(type)) {
-            ObjectNode p = valueSchema(c.getGenericType());
+        for (Binder.Field f : Binder.fields(type)) {
+            RecordComponent c = f.component();
+            ObjectNode p = valueSchema(f.genericType());
             Doc d = c.getAnnotation(Doc.class);
             Ref ref = c.getAnnotation(Ref.class);
             StringBuilder desc = new StringBuilder(d == null ? "" : d.value());
@@ -74,7 +75,7 @@ public final class InventorySchema {
             }
             if (desc.length() > 0) p.put("description", desc.toString());
             Default def = c.getAnnotation(Default.class);
-            if (def != null) p.set("default", JSON.valueToTree(defaultJson(Binder.defaultValue(c))));
+            if (def != null) p.set("default", JSON.valueToTree(defaultJson(f.absent())));
             props.set(c.getName(), p);
             if (c.isAnnotationPresent(Required.class)) required.add(c.getName());
         }

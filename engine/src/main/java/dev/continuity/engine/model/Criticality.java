@@ -2,10 +2,5 @@ package dev.continuity.engine.model;
 
 /** Criticality of a service: critical services are also key services, and so are high ones. */
 public enum Criticality implements YamlEnum {
-    CRITICAL, HIGH, MEDIUM, LOW;
-
-    /** critical or high (rules.md: key service). */
-    public boolean isKey() {
-        return this == CRITICAL || this == HIGH;
-    }
+    CRITICAL, HIGH, MEDIUM, LOW
 }

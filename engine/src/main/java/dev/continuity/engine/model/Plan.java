@@ -51,9 +51,4 @@ public record Plan(String id, String name, String description, Map<String, Strin
     public boolean appliesLessonsFrom(String exercise) {
         return changelog.stream().anyMatch(c -> c.lessonsFrom().contains(exercise));
     }
-
-    /** rules.md (PLN-006): the plan is not kept offline, or only at a site it covers. */
-    public boolean hasOfflineCopy() {
-        return offlineCopy != null;
-    }
 }
