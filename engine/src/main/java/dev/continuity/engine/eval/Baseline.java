@@ -22,14 +22,16 @@ import java.util.TreeSet;
  * that move lines. The file is JSON, sorted, with rule and subject beside each fingerprint so that
  * a reviewer can read what was accepted.
  */
-public final class Baseline {
+public record Baseline(String file, String sha256, Set<String> fingerprints) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
-    private Baseline() {
+    public Baseline {
+        fingerprints = Set.copyOf(fingerprints);
     }
 
-    public static Set<String> read(Path file, String shown) throws InputException {
+    /** Reads a baseline file; {@code shown} is its path as reports show it. */
+    public static Baseline read(Path file, String shown) throws InputException {
         try {
             JsonNode root = JSON.readTree(file.toFile());
             JsonNode findings = root == null ? null : root.get("findings");
@@ -45,7 +47,7 @@ public final class Baseline {
                 }
                 out.add(fp);
             }
-            return out;
+            return new Baseline(shown, dev.continuity.engine.load.InventoryLoader.sha256(file), out);
         } catch (IOException e) {
             throw new InputException(List.of(new InputError(shown, 0, 0, "cannot read baseline: "
                     + (e instanceof java.nio.file.NoSuchFileException || e instanceof java.io.FileNotFoundException

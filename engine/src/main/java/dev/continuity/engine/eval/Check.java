@@ -19,13 +19,20 @@ import java.util.*;
  * @param ruleFiles  the user's own DRL files (directories: every *.drl below)
  * @param skipRules  ids of rules not to run
  * @param baseline   a baseline file, or null
+ * @param maxFirings how often one custom rule may fire
+ * @param timeLimit  how long one firing of a custom rule may take
  */
-public record Check(List<Path> inventory, LocalDate asOf, List<Path> ruleFiles, Set<String> skipRules, Path baseline) {
+public record Check(List<Path> inventory, LocalDate asOf, List<Path> ruleFiles, Set<String> skipRules, Path baseline,
+                    long maxFirings, java.time.Duration timeLimit) {
 
     public Check {
         inventory = List.copyOf(inventory);
         ruleFiles = List.copyOf(ruleFiles);
         skipRules = Set.copyOf(skipRules);
+    }
+
+    public Check(List<Path> inventory, LocalDate asOf, List<Path> ruleFiles, Set<String> skipRules, Path baseline) {
+        this(inventory, asOf, ruleFiles, skipRules, baseline, Evaluator.Options.DEFAULT_MAX_FIRINGS, Evaluator.Options.DEFAULT_TIME_LIMIT);
     }
 
     /** Runs the check; paths in messages and reports are relative to {@code workDir} when below it. */
@@ -55,7 +62,8 @@ public record Check(List<Path> inventory, LocalDate asOf, List<Path> ruleFiles, 
             }
             skip.add(rule);
         }
-        Set<String> known = Set.of();
+        if (inv != null && pack != null) errors.addAll(ruleSettingErrors(inv.policy(), pack));
+        Baseline known = null;
         if (baseline != null) {
             try {
                 known = Baseline.read(baseline, loader.display(baseline));
@@ -63,8 +71,35 @@ public record Check(List<Path> inventory, LocalDate asOf, List<Path> ruleFiles, 
                 errors.addAll(e.errors());
             }
         }
+        if (maxFirings < 1) errors.add(new InputError("ruleFireLimit", 0, 0, "the firing limit must be at least 1"));
+        if (timeLimit.isNegative() || timeLimit.isZero()) errors.add(new InputError("ruleTimeLimit", 0, 0, "the time limit must be positive"));
         if (!errors.isEmpty()) throw new InputException(errors);
-        return new Evaluator(pack).evaluate(inv, new Evaluator.Options(asOf, skip, known)).withLoadMillis(loadMillis);
+        try {
+            return new Evaluator(pack).evaluate(inv, new Evaluator.Options(asOf, skip, known, maxFirings, timeLimit)).withLoadMillis(loadMillis);
+        } catch (CustomRuleException e) {
+            throw e.asInputException();
+        }
+    }
+
+    /** rules.md "Rule settings": a setting naming an unknown rule, or a second setting of one rule, is an input error. */
+    static List<InputError> ruleSettingErrors(dev.continuity.engine.model.Policy policy, RulePack pack) {
+        List<InputError> out = new ArrayList<>();
+        Map<String, dev.continuity.engine.model.RuleSetting> seen = new HashMap<>();
+        List<String> ids = pack.rules().stream().map(RuleInfo::id).toList();
+        for (dev.continuity.engine.model.RuleSetting s : policy.ruleSettings()) {
+            String id = s.rule().strip().toUpperCase(Locale.ROOT);
+            if (pack.rule(id).isEmpty()) {
+                out.add(InputError.at(s.location(), "ruleSettings: unknown rule '" + s.rule() + "'"
+                        + dev.continuity.engine.load.Suggest.hint(id, ids) + "; see 'continuity rules'"));
+                continue;
+            }
+            var first = seen.putIfAbsent(id, s);
+            if (first != null) {
+                out.add(InputError.at(s.location(), "ruleSettings: a second setting of " + id + " (the first is at line "
+                        + first.location().line() + "); one entry per rule"));
+            }
+        }
+        return out;
     }
 
     /** DRL files: the files given, and every *.drl below the directories given, sorted. */

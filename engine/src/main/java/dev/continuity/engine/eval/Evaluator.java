@@ -4,10 +4,14 @@ import dev.continuity.engine.graph.Derivation;
 import dev.continuity.engine.model.*;
 import org.kie.api.runtime.KieSession;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.*;
 
-/** Runs a rule pack over an inventory: facts in, findings out, with waivers and a baseline applied. */
+/**
+ * Runs a rule pack over an inventory: facts in, findings out, with rule settings, waivers and a
+ * baseline applied, and a record of what ran.
+ */
 public final class Evaluator {
     private final RulePack pack;
 
@@ -20,25 +24,59 @@ public final class Evaluator {
     }
 
     /**
-     * @param asOf      the evaluation date
-     * @param skipRules ids of rules not to run
-     * @param baseline  fingerprints of findings to report as baseline
+     * @param asOf          the evaluation date
+     * @param skipRules     ids of rules not to run (command line)
+     * @param baseline      the baseline in use, or null
+     * @param maxFirings    how often one custom rule may fire
+     * @param timeLimit     how long one firing of a custom rule (or the engine between firings) may take
      */
-    public record Options(LocalDate asOf, Set<String> skipRules, Set<String> baseline) {
+    public record Options(LocalDate asOf, Set<String> skipRules, Baseline baseline, long maxFirings, Duration timeLimit) {
+        public static final long DEFAULT_MAX_FIRINGS = RuleGuard.Limits.DEFAULT.maxFirings();
+        public static final Duration DEFAULT_TIME_LIMIT = RuleGuard.Limits.DEFAULT.timeLimit();
+
         public Options {
             Objects.requireNonNull(asOf, "asOf");
             skipRules = Set.copyOf(skipRules);
-            baseline = Set.copyOf(baseline);
+        }
+
+        public Options(LocalDate asOf, Set<String> skipRules, Baseline baseline) {
+            this(asOf, skipRules, baseline, DEFAULT_MAX_FIRINGS, DEFAULT_TIME_LIMIT);
         }
 
         public static Options asOf(LocalDate date) {
-            return new Options(date, Set.of(), Set.of());
+            return new Options(date, Set.of(), null);
         }
     }
 
+    /** Evaluates; throws CustomRuleException when a custom rule misbehaves (RuleGuard). */
     public Result evaluate(Inventory inv, Options options) {
         Policy policy = inv.policy();
+        // rule settings of the Policy, then the command line
+        Map<String, RuleInfo> effective = new LinkedHashMap<>();
+        for (RuleInfo r : pack.rules()) effective.put(r.id(), r);
+        List<Run.Skipped> skipped = new ArrayList<>();
+        List<Run.SeverityChange> changed = new ArrayList<>();
+        Set<String> skip = new TreeSet<>();
+        for (RuleSetting s : policy.ruleSettings()) {
+            String id = s.rule().strip().toUpperCase(Locale.ROOT);
+            RuleInfo info = effective.get(id);
+            if (info == null) continue; // Check refuses settings of unknown rules before evaluation
+            if (s.severity() == RuleLevel.DISABLED) {
+                skip.add(id);
+                skipped.add(new Run.Skipped(id, Run.By.POLICY, s.reason()));
+            } else {
+                changed.add(new Run.SeverityChange(id, info.severity(), s.severity().severity(), s.reason()));
+                effective.put(id, info.withSeverity(s.severity().severity()));
+            }
+        }
+        for (String id : new TreeSet<>(options.skipRules())) {
+            if (skip.add(id)) skipped.add(new Run.Skipped(id, Run.By.COMMAND_LINE, null));
+        }
+        skipped.sort(Comparator.comparing(Run.Skipped::rule));
+        changed.sort(Comparator.comparing(Run.SeverityChange::rule));
+
         Findings findings = new Findings(pack, inv.hasDeclaredPolicy() ? policy.location() : null);
+        Waivers waivers = new Waivers(inv.all(Waiver.class), options.asOf());
         long t0 = System.nanoTime();
         List<Object> derived = Derivation.facts(inv);
         long t1 = System.nanoTime();
@@ -49,30 +87,48 @@ public final class Evaluator {
             if (!inv.hasDeclaredPolicy()) session.insert(policy);
             session.insert(new AsOf(options.asOf()));
             for (Object fact : derived) session.insert(fact);
-            Set<String> skip = options.skipRules();
+            for (WaiverTarget t : waivers.targets()) session.insert(t);
             for (String id : skip) session.insert(new SkippedRule(id));
-            if (skip.isEmpty()) {
-                session.fireAllRules();
+            Runnable fire = skip.isEmpty() ? session::fireAllRules
+                    : () -> session.fireAllRules(match -> !skip.contains(pack.idOf(match.getRule())));
+            if (pack.hasCustomRules()) {
+                new RuleGuard(pack, new RuleGuard.Limits(options.maxFirings(), options.timeLimit()), System.err).fire(session, fire);
             } else {
-                session.fireAllRules(match -> !skip.contains(pack.idOf(match.getRule())));
+                fire.run();
             }
         } finally {
             session.dispose();
         }
         long t2 = System.nanoTime();
-        Map<String, Waiver> waivers = new HashMap<>();
-        for (Waiver x : inv.all(Waiver.class)) {
-            if (!x.expires().isBefore(options.asOf())) waivers.putIfAbsent(x.rule() + '\u0000' + x.subject(), x);
-        }
+        Set<String> baseline = options.baseline() == null ? Set.of() : options.baseline().fingerprints();
         List<Finding> out = new ArrayList<>();
-        for (Finding f : findings.all()) {
-            Waiver w = waivers.get(f.rule().id() + '\u0000' + f.subject());
-            if (w != null) out.add(f.withStatus(Status.WAIVED, w));
-            else if (options.baseline().contains(f.fingerprint())) out.add(f.withStatus(Status.BASELINE, null));
-            else out.add(f);
+        Set<String> inForce = new HashSet<>();
+        for (Finding found : findings.all()) {
+            Finding f = found.withRule(effective.get(found.rule().id()));
+            Optional<Waiver> w = waivers.forFinding(f.rule().id(), f.subject(), f.detail());
+            if (w.isPresent()) {
+                out.add(f.withStatus(Status.WAIVED, w.get()));
+                inForce.add(w.get().id());
+            } else if (baseline.contains(f.fingerprint())) {
+                out.add(f.withStatus(Status.BASELINE, null));
+            } else {
+                out.add(f);
+            }
         }
         out.sort(Finding.ORDER);
+        List<Waivers.Status> states = new ArrayList<>();
+        for (Waiver w : inv.all(Waiver.class)) {
+            Waivers.State state = w.expires().isBefore(options.asOf()) ? Waivers.State.EXPIRED
+                    : inForce.contains(w.id()) ? Waivers.State.IN_FORCE
+                    : skip.contains(w.rule().strip().toUpperCase(Locale.ROOT)) || effective.get(w.rule().strip().toUpperCase(Locale.ROOT)) == null
+                    ? Waivers.State.RULE_NOT_RUN : Waivers.State.MATCHES_NOTHING;
+            states.add(new Waivers.Status(w, state));
+        }
+        long matched = out.stream().filter(f -> f.status() == Status.BASELINE).count();
+        Run run = new Run(effective.size(), skipped, changed, pack.customFiles(),
+                options.baseline() == null ? null : new Run.BaselineUse(options.baseline().file(), options.baseline().sha256(), matched));
+        List<RuleInfo> ran = effective.values().stream().filter(r -> !skip.contains(r.id())).toList();
         return new Result(inv, options.asOf(), List.copyOf(out), new Result.Timings(0, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000),
-                pack.rules().stream().filter(r -> !options.skipRules().contains(r.id())).toList());
+                ran, run, List.copyOf(states));
     }
 }

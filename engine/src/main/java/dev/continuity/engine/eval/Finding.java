@@ -37,6 +37,10 @@ public record Finding(RuleInfo rule, String subject, String kind, String detail,
         }
     }
 
+    public Finding withRule(RuleInfo r) {
+        return new Finding(r, subject, kind, detail, message, location, status, waiver);
+    }
+
     public Finding withStatus(Status s, Waiver w) {
         return new Finding(rule, subject, kind, detail, message, location, s, w);
     }

@@ -66,7 +66,8 @@ public final class Findings {
         String d = detail == null ? "" : detail;
         String key = info.id() + '\u0000' + id + '\u0000' + d;
         if (found.putIfAbsent(key, new Finding(info, id, kind, d, message == null ? info.title() : message, location, Status.OPEN, null)) == null) {
-            ctx.getKieRuntime().insert(new Found(info.id(), id));
+            Waivers.Key k = Waivers.key(info.id(), id, d);
+            ctx.getKieRuntime().insert(new Found(k.rule(), k.subject(), k.detail()));
         }
     }
 

@@ -8,18 +8,23 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** The findings of one evaluation, sorted by severity, rule, subject, detail. */
 /**
- * @param rules the rules that ran, by id (reports that list checks, such as JUnit, show the rules without findings too)
+ * The findings of one evaluation, sorted by severity, rule, subject, detail.
+ *
+ * @param rules   the rules that ran, by id, with their effective severity (reports that list checks,
+ *                such as JUnit, show the rules without findings too)
+ * @param run     what ran and how: skipped rules, severity settings, custom rules, baseline
+ * @param waivers every waiver of the inventory with its state, as decided by {@link Waivers}
  */
-public record Result(Inventory inventory, LocalDate asOf, List<Finding> findings, Timings timings, List<RuleInfo> rules) {
+public record Result(Inventory inventory, LocalDate asOf, List<Finding> findings, Timings timings, List<RuleInfo> rules,
+                     Run run, List<Waivers.Status> waivers) {
 
     /** Where the time went, in milliseconds: loading (when known), derived facts (graph/), the rule session. */
     public record Timings(long loadMillis, long deriveMillis, long rulesMillis) {
     }
 
     Result withLoadMillis(long millis) {
-        return new Result(inventory, asOf, findings, new Timings(millis, timings.deriveMillis(), timings.rulesMillis()), rules);
+        return new Result(inventory, asOf, findings, new Timings(millis, timings.deriveMillis(), timings.rulesMillis()), rules, run, waivers);
     }
 
     /** Open findings by severity, every severity present (zero when none). */
@@ -36,6 +41,13 @@ public record Result(Inventory inventory, LocalDate asOf, List<Finding> findings
         int open = counts.values().stream().mapToInt(Integer::intValue).sum();
         return open + (open == 1 ? " open finding (" : " open findings (")
                 + String.join(", ", counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().yaml()).toList()) + ")";
+    }
+
+    /** The rules that ran and gave no finding, by id: what passed. */
+    public List<RuleInfo> passedRules() {
+        java.util.Set<String> fired = new java.util.HashSet<>();
+        for (Finding f : findings) fired.add(f.rule().id());
+        return rules.stream().filter(r -> !fired.contains(r.id())).toList();
     }
 
     public long count(Status status) {

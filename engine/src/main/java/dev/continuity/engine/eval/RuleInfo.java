@@ -32,6 +32,11 @@ public record RuleInfo(String id, Severity severity, String title, List<String> 
                 (String) meta.get("remediation"), (String) meta.get("condition"), (String) meta.get("rationale"));
     }
 
+    /** The same rule with another severity (Policy.ruleSettings). */
+    public RuleInfo withSeverity(Severity s) {
+        return new RuleInfo(id, s, title, controls, remediation, condition, rationale);
+    }
+
     /** The family, e.g. NET for NET-001. */
     public String family() {
         int dash = id.indexOf('-');

@@ -36,8 +36,20 @@ public final class RulePack {
     private final KieBase kieBase;
     private final SortedMap<String, RuleInfo> byId;
     private final Map<String, String> idByRuleName;
+    /** Custom rules (pkg.name) and where each is declared; empty for the built-in pack. */
+    private final Map<String, dev.continuity.engine.model.Location> custom;
+    private final List<Run.CustomRuleFile> customFiles;
+    private final Map<String, String> customNames;
 
     RulePack(KieBase kieBase) {
+        this(kieBase, Map.of(), Map.of(), List.of());
+    }
+
+    private RulePack(KieBase kieBase, Map<String, dev.continuity.engine.model.Location> custom, Map<String, String> customNames,
+                     List<Run.CustomRuleFile> customFiles) {
+        this.custom = Map.copyOf(custom);
+        this.customNames = Map.copyOf(customNames);
+        this.customFiles = List.copyOf(customFiles);
         this.kieBase = kieBase;
         SortedMap<String, RuleInfo> ids = new TreeMap<>();
         Map<String, String> names = new HashMap<>();
@@ -121,6 +133,9 @@ public final class RulePack {
         }
         if (!errors.isEmpty()) throw new InputException(errors);
         Set<String> added = new HashSet<>();
+        Map<String, dev.continuity.engine.model.Location> located = new HashMap<>();
+        Map<Path, List<String>> idsByFile = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
         for (KiePackage p : kb.getKnowledgePackages()) {
             for (Rule rule : p.getRules()) {
                 Path file = rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl && impl.getResource() != null
@@ -132,6 +147,9 @@ public final class RulePack {
                     if (before.contains(info.id()) || !added.add(info.id())) {
                         errors.add(new InputError(where, line, line > 0 ? 1 : 0, "rule '" + rule.getName() + "' reuses the id " + info.id()));
                     }
+                    located.put(key(rule), new dev.continuity.engine.model.Location(where, line, line > 0 ? 1 : 0));
+                    names.put(key(rule), rule.getName());
+                    if (file != null) idsByFile.computeIfAbsent(file, k -> new ArrayList<>()).add(info.id());
                 } catch (IllegalStateException e) {
                     errors.add(new InputError(where, line, line > 0 ? 1 : 0, e.getMessage()
                             + "; custom rules need @id @severity @title @controls @condition @rationale @remediation"));
@@ -140,7 +158,55 @@ public final class RulePack {
         }
         if (!errors.isEmpty()) throw new InputException(errors);
         kbase.addPackages(kb.getKnowledgePackages());
-        return new RulePack(kbase);
+        List<Run.CustomRuleFile> files = new ArrayList<>();
+        for (Path f : drlFiles) {
+            try {
+                List<String> ids = new ArrayList<>(new TreeSet<>(idsByFile.getOrDefault(f, List.of())));
+                files.add(new Run.CustomRuleFile(display.apply(f), dev.continuity.engine.load.InventoryLoader.sha256(f), ids));
+            } catch (IOException e) {
+                throw new InputException(List.of(new InputError(display.apply(f), 0, 0, "cannot read rule file: " + e.getMessage())));
+            }
+        }
+        return new RulePack(kbase, located, names, files);
+    }
+
+    /** A rule's key: package and name. */
+    static String key(Rule r) {
+        return r.getPackageName() + "." + r.getName();
+    }
+
+    boolean hasCustomRules() {
+        return !custom.isEmpty();
+    }
+
+    boolean isCustom(String key) {
+        return custom.containsKey(key);
+    }
+
+    dev.continuity.engine.model.Location customLocation(String key) {
+        return custom.get(key);
+    }
+
+    String nameOf(String key) {
+        return customNames.get(key);
+    }
+
+    String idOfKey(String key) {
+        return idByRuleName.get(key);
+    }
+
+    /** The custom rule whose name a message (an engine exception) mentions, or null. */
+    String customRuleNamedIn(String text) {
+        for (String key : new TreeSet<>(custom.keySet())) {
+            String name = customNames.get(key);
+            if (text.contains("\"" + name + "\"") || text.contains("[Rule \"" + name) || text.contains("rule '" + name + "'")) return key;
+        }
+        return null;
+    }
+
+    /** The user's rule files, with their SHA-256 and the ids of their rules. */
+    public List<Run.CustomRuleFile> customFiles() {
+        return customFiles;
     }
 
     private static int lineOf(Path file, String ruleName) {
@@ -169,7 +235,7 @@ public final class RulePack {
     }
 
     String idOf(Rule rule) {
-        return idByRuleName.get(rule.getPackageName() + "." + rule.getName());
+        return idByRuleName.get(key(rule));
     }
 
     /** The metadata of a rule of this pack. */

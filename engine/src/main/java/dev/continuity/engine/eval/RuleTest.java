@@ -108,7 +108,12 @@ public final class RuleTest {
         } catch (InputException e) {
             return new Outcome(dir, expected, new TreeSet<>(), new TreeSet<>(), "input errors:\n" + e.getMessage());
         }
-        Result result = evaluator.evaluate(inv, Evaluator.Options.asOf(LocalDate.parse(expected.asOf())));
+        Result result;
+        try {
+            result = evaluator.evaluate(inv, Evaluator.Options.asOf(LocalDate.parse(expected.asOf())));
+        } catch (CustomRuleException e) {
+            return new Outcome(dir, expected, new TreeSet<>(), new TreeSet<>(), "custom rule failed:\n" + e.getMessage());
+        }
         Set<String> only = new HashSet<>(expected.only());
         SortedSet<Key> actual = new TreeSet<>();
         for (Finding f : result.findings()) {

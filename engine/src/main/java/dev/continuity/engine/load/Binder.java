@@ -76,7 +76,13 @@ final class Binder {
 
     /** The fields a kind or nested value accepts, in declaration order (common fields excluded). */
     static List<Field> fields(Class<?> type) {
-        return Arrays.stream(shape(type).fields()).filter(f -> !isResource(type) || !COMMON.contains(f.name())).toList();
+        return Arrays.stream(shape(type).fields()).filter(f -> !isResource(type) || !COMMON.contains(f.name()))
+                .filter(f -> !isLocation(f)).toList();
+    }
+
+    /** A nested value's {@code Location location} component is where it was declared, never read from YAML. */
+    private static boolean isLocation(Field f) {
+        return f.name().equals("location") && f.type() == Location.class;
     }
 
     static boolean isResource(Class<?> type) {
@@ -219,7 +225,8 @@ final class Binder {
                 return fail(node, "expected a mapping with " + String.join(", ", fields(raw).stream().map(Field::name).toList())
                         + ", found " + node.describe());
             }
-            return bindRecord(raw, map, Map.of(), Set.of());
+            boolean located = Arrays.stream(shape(raw).fields()).anyMatch(Binder::isLocation);
+            return bindRecord(raw, map, located ? Map.of("location", map.location()) : Map.of(), Set.of());
         }
         if (!(node instanceof YScalar s)) {
             return fail(node, "expected " + expected(raw) + ", found " + node.describe());
@@ -228,7 +235,7 @@ final class Binder {
         String text = s.text();
         if (raw == String.class) {
             if (ref != null) refs.add(new RefUse(text, ref, s.location()));
-            return text;
+            return field != null && isName(field) ? text.toLowerCase(Locale.ROOT) : text;
         }
         if (raw == boolean.class || raw == Boolean.class) {
             if (s.token() == JsonToken.VALUE_TRUE || s.token() == JsonToken.VALUE_FALSE) {
@@ -272,6 +279,13 @@ final class Binder {
             return fail(s, msg);
         }
         throw new IllegalStateException("no binding for " + type);
+    }
+
+    private static final Map<RecordComponent, Boolean> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** rules.md: names that are not ids compare ignoring case; they are kept in lower case. */
+    private static boolean isName(RecordComponent c) {
+        return NAMES.computeIfAbsent(c, k -> k.isAnnotationPresent(Name.class));
     }
 
     private static String numberProblem(String text, String what) {

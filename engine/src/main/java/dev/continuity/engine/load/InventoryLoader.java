@@ -89,11 +89,42 @@ public final class InventoryLoader {
         checkReferences(refs, byId, invalid, errors);
         checkCycles(resources, errors);
         if (!errors.isEmpty()) throw new InputException(errors);
-        return new Inventory(files.stream().map(this::display).toList(), resources, defaultPolicy());
+        List<String> shown = files.stream().map(this::display).toList();
+        return new Inventory(shown, resources, defaultPolicy(), digest(shown, results));
     }
 
     private record FileResult(List<Resource> resources, List<InputError> errors, List<Binder.RefUse> refs,
-                              Map<String, Class<?>> invalid) {
+                              Map<String, Class<?>> invalid, String sha256) {
+    }
+
+    /** The inventory's digest: SHA-256 of "sha256  path" lines, as sha256sum prints them, in sorted path order. */
+    private static String digest(List<String> shown, List<FileResult> results) {
+        SortedMap<String, String> lines = new TreeMap<>();
+        for (int i = 0; i < shown.size(); i++) lines.put(shown.get(i), results.get(i).sha256());
+        StringBuilder text = new StringBuilder();
+        lines.forEach((path, sha) -> text.append(sha).append("  ").append(path).append('\n'));
+        return sha256(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256Digest().digest(bytes));
+    }
+
+    private static java.security.MessageDigest sha256Digest() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SHA-256 of a file's bytes, in hex. */
+    public static String sha256(Path file) throws IOException {
+        var md = sha256Digest();
+        try (var in = new java.security.DigestInputStream(Files.newInputStream(file), md)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(md.digest());
     }
 
     private FileResult readFile(Path file) {
@@ -102,11 +133,12 @@ public final class InventoryLoader {
         Map<String, Class<?>> invalid = new HashMap<>();
         List<Resource> resources = new ArrayList<>();
         Binder binder = new Binder(errors, refs, file.toAbsolutePath().getParent());
-        for (YNode doc : read(file, display(file), errors)) {
+        var md = sha256Digest();
+        for (YNode doc : read(file, display(file), errors, md)) {
             Resource r = bindDocument(doc, binder, errors, invalid);
             if (r != null) resources.add(r);
         }
-        return new FileResult(resources, errors, refs, invalid);
+        return new FileResult(resources, errors, refs, invalid, HexFormat.of().formatHex(md.digest()));
     }
 
     private Resource bindDocument(YNode doc, Binder binder, List<InputError> errors, Map<String, Class<?>> invalid) {
@@ -152,7 +184,7 @@ public final class InventoryLoader {
         return s.text(); // as written: id: 123 is the id "123"
     }
 
-    private List<YNode> read(Path file, String display, List<InputError> errors) {
+    private List<YNode> read(Path file, String display, List<InputError> errors, java.security.MessageDigest md) {
         try {
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
@@ -162,7 +194,7 @@ public final class InventoryLoader {
             }
             var decoder = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-            try (BufferedReader in = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), decoder), 1 << 16)) {
+            try (BufferedReader in = new BufferedReader(new java.io.InputStreamReader(new java.security.DigestInputStream(Files.newInputStream(file), md), decoder), 1 << 16)) {
                 return new YamlReader(display, errors).read(in);
             }
         } catch (CharacterCodingException e) {

@@ -7,14 +7,14 @@ import java.util.Comparator;
 import java.util.Locale;
 
 /** "Did you mean" suggestions. */
-final class Suggest {
+public final class Suggest {
     private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
 
     private Suggest() {
     }
 
     /** The closest candidate within a third of the word's length (at least 1, at most 3 edits), or null. */
-    static String closest(String word, Collection<String> candidates) {
+    public static String closest(String word, Collection<String> candidates) {
         String w = word.toLowerCase(Locale.ROOT);
         int limit = Math.max(1, Math.min(3, w.length() / 3));
         return candidates.stream()
@@ -25,7 +25,7 @@ final class Suggest {
     }
 
     /** " (did you mean 'x'?)" or "". */
-    static String hint(String word, Collection<String> candidates) {
+    public static String hint(String word, Collection<String> candidates) {
         String c = closest(word, candidates);
         return c == null ? "" : " (did you mean '" + c + "'?)";
     }

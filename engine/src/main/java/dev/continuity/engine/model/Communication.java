@@ -6,5 +6,5 @@ import java.util.List;
 public record Communication(
         @Doc("Roles called, in order") @Ref(Role.class) List<String> contactTree,
         @Doc("Services used to communicate") @Ref(Service.class) List<String> channels,
-        @Doc("Stakeholder groups informed") List<String> stakeholders) {
+        @Doc("Stakeholder groups informed") @Name List<String> stakeholders) {
 }

@@ -10,7 +10,7 @@ public record Exercise(String id, String name, String description, Map<String, S
         @Doc("Kind of exercise") @Required ExerciseType type,
         @Doc("Plans exercised") @Ref(Plan.class) List<String> plans,
         @Doc("Services exercised") @Ref(Service.class) List<String> services,
-        @Doc("Scenario: isp-loss, site-loss, ransomware, ddos, supplier-loss, or any other") String scenario,
+        @Doc("Scenario: isp-loss, site-loss, ransomware, ddos, supplier-loss, or any other") @Name String scenario,
         @Doc("Recovery times achieved") List<ExerciseResult> results,
         @Doc("Findings") List<ExerciseFinding> findings)
         implements Resource, Dated {

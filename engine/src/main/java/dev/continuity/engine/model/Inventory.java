@@ -9,8 +9,15 @@ public final class Inventory {
     private final Map<String, Resource> byId;
     private final Map<Class<?>, List<Resource>> byKind;
     private final Policy policy;
+    private final String sha256;
 
-    public Inventory(List<String> files, List<Resource> resources, Policy defaultPolicy) {
+    /**
+     * @param sha256 the inventory's digest: SHA-256 of the lines {@code sha256sum} prints for its
+     *               files in sorted path order ({@code <hex>  <path>\n}), so that an auditor can
+     *               recompute it with {@code sha256sum FILES | sha256sum}
+     */
+    public Inventory(List<String> files, List<Resource> resources, Policy defaultPolicy, String sha256) {
+        this.sha256 = sha256;
         this.files = List.copyOf(files);
         this.resources = List.copyOf(resources);
         Map<String, Resource> ids = new HashMap<>(resources.size() * 2);
@@ -23,6 +30,11 @@ public final class Inventory {
         this.byKind = kinds;
         List<Resource> policies = kinds.getOrDefault(Policy.class, List.of());
         this.policy = policies.isEmpty() ? defaultPolicy : (Policy) policies.get(0);
+    }
+
+    /** SHA-256 over the sorted relative paths and contents of the inventory files (see the constructor). */
+    public String sha256() {
+        return sha256;
     }
 
     public List<String> files() {

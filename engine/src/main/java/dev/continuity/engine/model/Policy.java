@@ -14,10 +14,11 @@ public record Policy(String id, String name, String description, Map<String, Str
         @Doc("Maximum age of a vendor's last assessment") @Default("P1Y") Dur vendorReviewMaxAge,
         @Doc("Time allowed to apply an exercise's lessons to its plans") @Default("P90D") Dur lessonsWindow,
         @Doc("Maximum age of the latest exercise of each required scenario") @Default("P2Y") Dur scenarioMaxAge,
-        @Doc("Scenarios that must be exercised") @Default("[isp-loss, site-loss, ransomware, ddos, supplier-loss]") List<String> requiredScenarios,
-        @Doc("Stakeholder groups every communication plan must name") List<String> stakeholderGroups,
+        @Doc("Scenarios that must be exercised") @Default("[isp-loss, site-loss, ransomware, ddos, supplier-loss]") @Name List<String> requiredScenarios,
+        @Doc("Stakeholder groups every communication plan must name") @Name List<String> stakeholderGroups,
         @Doc("Time to fail over per mode; a mode given replaces its default only")
-        @Default("{active-active: PT0S, hot: PT15M, warm: PT4H, cold: P3D}") Map<FailoverMode, Dur> failoverTimes)
+        @Default("{active-active: PT0S, hot: PT15M, warm: PT4H, cold: P3D}") Map<FailoverMode, Dur> failoverTimes,
+        @Doc("Built-in rules turned off or given another severity, each with a reason; one entry per rule") List<RuleSetting> ruleSettings)
         implements Resource {
 
     /** The failover time of a mode (GEO-003); null for restore, which has none. */

@@ -5,8 +5,8 @@ import java.util.Map;
 @Doc("A place services run or copies are kept: data centre, cloud region, colocation, office.")
 public record Site(String id, String name, String description, Map<String, String> labels, Location location,
         @Doc("Kind of site") @Required SiteType type,
-        @Doc("Geographic region, e.g. eu-central") @Required String region,
-        @Doc("Hazard zone (flood plain, power grid, seismic zone); default: the region") String hazardZone,
+        @Doc("Geographic region, e.g. eu-central") @Required @Name String region,
+        @Doc("Hazard zone (flood plain, power grid, seismic zone); default: the region") @Name String hazardZone,
         @Doc("Operator of the site") @Ref(Vendor.class) String provider,
         @Doc("Bandwidth the site needs, in Mbit/s") Double requiredBandwidthMbps)
         implements Resource {

@@ -7,7 +7,7 @@ import java.util.Map;
 @Doc("A third party the organisation relies on: ISP, cloud, CDN, SaaS, ...")
 public record Vendor(String id, String name, String description, Map<String, String> labels, Location location,
         @Doc("What the vendor provides") @Required VendorType type,
-        @Doc("Transit networks or ASNs behind an ISP") List<String> upstreams,
+        @Doc("Transit networks or ASNs behind an ISP") @Name List<String> upstreams,
         @Doc("A second source for what this vendor provides") @Ref(Vendor.class) String alternate,
         @Doc("Document or URL of the exit plan") String exitPlan,
         @Doc("Contracted restoration time") Dur slaRto,

@@ -7,6 +7,7 @@ import java.util.Map;
 public record Waiver(String id, String name, String description, Map<String, String> labels, Location location,
         @Doc("Rule id, e.g. NET-002") @Required String rule,
         @Doc("Id of the resource the finding names") @Required String subject,
+        @Doc("The finding's detail, e.g. site:dc-1 or a data store id; absent: the finding has none") String detail,
         @Doc("Why the risk is accepted") @Required String reason,
         @Doc("Role or person who approved the waiver") @Required @Ref({Role.class, Person.class}) String approvedBy,
         @Doc("Last day the waiver applies") @Required LocalDate expires)

@@ -6,6 +6,7 @@ import dev.continuity.engine.Version;
 import dev.continuity.engine.eval.Finding;
 import dev.continuity.engine.eval.Result;
 import dev.continuity.engine.eval.Status;
+import dev.continuity.engine.eval.Waivers;
 import dev.continuity.engine.model.*;
 
 import java.io.*;
@@ -94,26 +95,40 @@ public final class HtmlReporter implements Reporter {
         m.put("controls", controls);
         m.put("hasControls", !controls.isEmpty());
 
-        Map<String, Finding> waivedBy = new HashMap<>();
-        for (Finding f : r.findings()) if (f.status() == Status.WAIVED) waivedBy.put(f.waiver().id(), f);
         List<Map<String, Object>> waivers = new ArrayList<>();
-        for (Waiver w : inv.all(Waiver.class)) {
+        for (Waivers.Status st : r.waivers()) {
+            Waiver w = st.waiver();
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("id", w.id());
             x.put("rule", w.rule());
             x.put("subject", w.subject());
+            x.put("detail", w.detail() == null ? "" : w.detail());
             x.put("reason", w.reason());
             x.put("approvedBy", w.approvedBy());
             x.put("expires", w.expires().toString());
-            boolean expired = w.expires().isBefore(r.asOf());
-            x.put("state", expired ? "expired" : waivedBy.containsKey(w.id()) ? "in force" : "matches nothing");
-            x.put("stateClass", expired ? "expired" : waivedBy.containsKey(w.id()) ? "active" : "unused");
+            x.put("state", st.state().label());
+            x.put("stateClass", switch (st.state()) {
+                case IN_FORCE -> "active";
+                case EXPIRED -> "expired";
+                case MATCHES_NOTHING, RULE_NOT_RUN -> "unused";
+            });
             waivers.add(x);
         }
         m.put("waivers", waivers);
         m.put("hasWaivers", !waivers.isEmpty());
         m.put("baselined", r.findings().stream().filter(f -> f.status() == Status.BASELINE).map(HtmlReporter::finding).toList());
         m.put("graph", DependencyGraph.of(r));
+        m.put("checked", ctx.checked());
+        m.put("passed", r.passedRules().stream().map(p -> Map.of("id", p.id(), "title", p.title(), "severity", p.severity().yaml())).toList());
+        m.put("skipped", r.run().skipped().stream().map(sk -> Map.of("rule", sk.rule(), "by", sk.by().label(),
+                "reason", sk.reason() == null ? "" : sk.reason())).toList());
+        m.put("severityChanged", r.run().severityChanged().stream().map(c -> Map.of("rule", c.rule(), "from", c.from().yaml(),
+                "to", c.to().yaml(), "reason", c.reason())).toList());
+        // single points of failure are NET-004's findings: say so when it did not run, never "none"
+        var spofSkip = r.run().skipped().stream().filter(sk -> sk.rule().equals("NET-004")).findFirst();
+        m.put("spofAnalysed", spofSkip.isEmpty());
+        m.put("spofNotRun", spofSkip.map(sk -> "NET-004 did not run (skipped by " + sk.by().label()
+                + (sk.reason() == null ? "" : ": " + sk.reason()) + "), so single points of failure were not analysed.").orElse(""));
         return m;
     }
 

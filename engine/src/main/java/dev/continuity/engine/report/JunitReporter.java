@@ -37,14 +37,21 @@ public final class JunitReporter implements Reporter {
             for (Finding f : ctx.result().findings()) byRule.computeIfAbsent(f.rule().id(), k -> new ArrayList<>()).add(f);
             SortedMap<String, SortedMap<String, RuleInfo>> families = new TreeMap<>();
             for (RuleInfo r : ctx.rules()) families.computeIfAbsent(r.family(), k -> new TreeMap<>()).put(r.id(), r);
+            // rules that did not run are skipped test cases, so that no CI view hides them
+            Map<String, List<dev.continuity.engine.eval.Run.Skipped>> notRun = new TreeMap<>();
+            for (var sk : ctx.result().run().skipped()) {
+                String fam = sk.rule().contains("-") ? sk.rule().substring(0, sk.rule().indexOf('-')) : sk.rule();
+                notRun.computeIfAbsent(fam, k -> new ArrayList<>()).add(sk);
+                families.computeIfAbsent(fam, k -> new TreeMap<>());
+            }
             for (Finding f : ctx.result().findings()) families.computeIfAbsent(f.rule().family(), k -> new TreeMap<>()).put(f.rule().id(), f.rule());
             List<RuleInfo> all = families.values().stream().flatMap(f -> f.values().stream()).toList();
             w.writeStartElement("testsuites");
             w.writeAttribute("name", "continuity");
-            writeCounts(w, all, byRule);
+            writeCounts(w, all, byRule, ctx.result().run().skipped().size());
             w.writeCharacters("\n");
             for (var fam : families.entrySet()) {
-                writeSuite(w, fam.getKey(), fam.getValue().values(), byRule);
+                writeSuite(w, ctx, fam.getKey(), fam.getValue().values(), byRule, notRun.getOrDefault(fam.getKey(), List.of()));
             }
             w.writeEndElement();
             w.writeCharacters("\n");
@@ -56,9 +63,9 @@ public final class JunitReporter implements Reporter {
     }
 
     /** tests (a finding each, or one for a rule without findings), failures (open), skipped (waived, baseline). */
-    private static void writeCounts(XMLStreamWriter w, Collection<RuleInfo> rules, Map<String, List<Finding>> byRule)
+    private static void writeCounts(XMLStreamWriter w, Collection<RuleInfo> rules, Map<String, List<Finding>> byRule, int notRun)
             throws XMLStreamException {
-        int tests = 0, failures = 0, skipped = 0;
+        int tests = notRun, failures = 0, skipped = notRun;
         for (RuleInfo r : rules) {
             List<Finding> fs = byRule.getOrDefault(r.id(), List.of());
             tests += Math.max(1, fs.size());
@@ -72,13 +79,37 @@ public final class JunitReporter implements Reporter {
         w.writeAttribute("time", "0");
     }
 
-    private static void writeSuite(XMLStreamWriter w, String family, Collection<RuleInfo> rules, Map<String, List<Finding>> byRule)
+    private static void writeSuite(XMLStreamWriter w, ReportContext ctx, String family, Collection<RuleInfo> rules,
+                                   Map<String, List<Finding>> byRule, List<dev.continuity.engine.eval.Run.Skipped> notRun)
             throws XMLStreamException {
         w.writeCharacters("  ");
         w.writeStartElement("testsuite");
         w.writeAttribute("name", "continuity." + family);
-        writeCounts(w, rules, byRule);
+        writeCounts(w, rules, byRule, notRun.size());
+        w.writeCharacters("\n    ");
+        // what was checked (interfaces.md v2), in the place JUnit readers keep run properties
+        w.writeStartElement("properties");
+        List<String> checked = ctx.checked();
+        for (int i = 0; i < checked.size(); i++) {
+            w.writeCharacters("\n      ");
+            w.writeEmptyElement("property");
+            w.writeAttribute("name", "continuity.checked." + (i + 1));
+            w.writeAttribute("value", checked.get(i));
+        }
+        w.writeCharacters("\n    ");
+        w.writeEndElement();
         w.writeCharacters("\n");
+        for (var sk : notRun) {
+            w.writeCharacters("    ");
+            w.writeStartElement("testcase");
+            w.writeAttribute("classname", "continuity." + sk.rule());
+            w.writeAttribute("name", sk.rule() + ": not run");
+            w.writeAttribute("time", "0");
+            w.writeEmptyElement("skipped");
+            w.writeAttribute("message", "skipped by " + sk.by().label() + (sk.reason() == null ? "" : ": " + sk.reason()));
+            w.writeEndElement();
+            w.writeCharacters("\n");
+        }
         for (RuleInfo r : rules) {
             List<Finding> fs = byRule.getOrDefault(r.id(), List.of());
             String classname = "continuity." + r.id();

@@ -52,6 +52,12 @@ public final class MarkdownReporter implements Reporter {
                 w.println("… and " + (shown.size() - MAX_ROWS) + " more open findings: see the full report.");
             }
         }
+        w.println();
+        w.println("<details><summary>What was checked</summary>");
+        w.println();
+        for (String line : ctx.checked()) w.println("- " + cell(line));
+        w.println();
+        w.println("</details>");
         w.flush();
     }
 

@@ -18,4 +18,14 @@ public record ReportContext(Result result, Severity failOn, boolean colour) {
     public boolean failed() {
         return result.failed(failOn);
     }
+
+    /** The threshold as the options spell it: critical, high, medium, low or never. */
+    public String failOnLabel() {
+        return failOn == null ? "never" : failOn.yaml();
+    }
+
+    /** What was checked, one sentence a line (interfaces.md v2): the same in every format written for a person. */
+    public java.util.List<String> checked() {
+        return result.run().describe(result.rules().size(), failOnLabel(), result.inventory().sha256());
+    }
 }

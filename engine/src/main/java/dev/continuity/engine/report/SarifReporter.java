@@ -61,8 +61,14 @@ public final class SarifReporter implements Reporter {
                 .withName(Version.NAME)
                 .withVersion(Version.get())
                 .withRules(descriptors);
+        PropertyBag disclosed = new PropertyBag()
+                .withAdditionalProperty("run", JsonReporter.run(ctx))
+                .withAdditionalProperty("baseline", JsonReporter.baseline(ctx.result().run()))
+                .withAdditionalProperty("frameworks", List.of())
+                .withAdditionalProperty("inventory", JsonReporter.JSON.createObjectNode()
+                        .put("sha256", ctx.result().inventory().sha256()).put("resources", ctx.result().inventory().size()));
         Run run = new Run().withTool(new Tool().withDriver(driver)).withResults(results)
-                .withColumnKind(Run.ColumnKind.UNICODE_CODE_POINTS);
+                .withColumnKind(Run.ColumnKind.UNICODE_CODE_POINTS).withProperties(disclosed);
         return new SarifSchema210()
                 .with$schema(URI.create("https://json.schemastore.org/sarif-2.1.0.json"))
                 .withVersion(SarifSchema210.Version._2_1_0)

@@ -47,8 +47,8 @@ public final class TextReporter implements Reporter {
             w.println(s.dim("WAIVED (" + waived.size() + ")"));
             for (Finding f : waived) {
                 w.println("  " + f.rule().id() + " " + f.rule().title() + s.dim("  " + subject(f)));
-                w.println("    " + s.dim("until " + f.waiver().expires() + ", approved by " + f.waiver().approvedBy()
-                        + ": " + f.waiver().reason()));
+                w.println("    " + s.dim("waiver " + f.waiver().id() + " until " + f.waiver().expires() + ", approved by "
+                        + f.waiver().approvedBy() + ": " + f.waiver().reason()));
             }
             w.println();
         }
@@ -57,6 +57,9 @@ public final class TextReporter implements Reporter {
             w.println(s.dim("BASELINE (" + baseline + "): known findings recorded in the baseline, not failing"));
             w.println();
         }
+        w.println(s.dim("CHECKED"));
+        for (String line : ctx.checked()) w.println("  " + s.dim(line));
+        w.println();
         w.println(summary(ctx, s));
         w.flush();
     }
