@@ -69,6 +69,14 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--write-baseline", paramLabel = "FILE", description = "Write the open findings of this check as a baseline to FILE")
     Path writeBaseline;
 
+    @Option(names = "--rule-fire-limit", paramLabel = "N", defaultValue = "1000000",
+            description = "How often one custom rule may fire before the check fails (exit 2). Default: ${DEFAULT-VALUE}")
+    long ruleFireLimit;
+
+    @Option(names = "--rule-time-limit", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Seconds one firing of a custom rule (or the engine between firings) may take before the check fails (exit 2). Default: ${DEFAULT-VALUE}")
+    long ruleTimeLimit;
+
     @Option(names = "--no-color", description = "No colours, even on a terminal (also: NO_COLOR set)")
     boolean noColor;
 
@@ -95,7 +103,8 @@ final class CheckCommand implements Callable<Integer> {
         LocalDate date = asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC);
         Result result;
         try {
-            result = new Check(inputs, date, rules, new TreeSet<>(skipRules), baseline).run(Path.of(""));
+            result = new Check(inputs, date, rules, new TreeSet<>(skipRules), baseline, ruleFireLimit,
+                    java.time.Duration.ofSeconds(ruleTimeLimit)).run(Path.of(""));
         } catch (InputException e) {
             return Main.inputErrors(err, e);
         }

@@ -24,10 +24,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "impact", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
-        description = "What-if: which services go down when one failure domain fails (the availability model of NET-004).",
+        description = "What-if: which services go down when failure domains fail together (the availability model of NET-004), and why.",
         footer = {"", "Examples:",
                 "  continuity impact continuity/ --fail site:fra-dc1",
-                "  continuity impact continuity/ --fail vendor:isp-telekom --fail upstream:as3320"})
+                "  continuity impact continuity/ --fail vendor:isp-telekom --fail upstream:as3320",
+                "", "Exit codes: 0 the analysis ran; 2 usage or input error (such as a domain the inventory does not have)."})
 final class ImpactCommand implements Callable<Integer> {
     enum Format { text, json }
 
@@ -38,11 +39,14 @@ final class ImpactCommand implements Callable<Integer> {
     List<Path> paths = new ArrayList<>();
 
     @Option(names = "--fail", required = true, paramLabel = "DOMAIN",
-            description = "A failure domain: site:ID, zone:NAME, vendor:ID or upstream:NAME; repeat to analyse several, one at a time")
+            description = "A failure domain: site:ID, zone:NAME, vendor:ID or upstream:NAME; repeat it: the domains fail together")
     List<String> domains = new ArrayList<>();
 
     @Option(names = {"-f", "--format"}, defaultValue = "text", description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}")
     Format format;
+
+    @Option(names = "--debug", description = "Print stack traces of internal errors")
+    boolean debug;
 
     @Override
     public Integer call() throws Exception {
@@ -64,25 +68,42 @@ final class ImpactCommand implements Callable<Integer> {
             return Main.inputErrors(err, e);
         }
         Availability availability = new Availability(inv);
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ArrayNode all = json.createArrayNode();
+        List<String> problems = new ArrayList<>();
         for (Domain d : parsed) {
-            List<Service> down = availability.impact(d).stream().map(id -> inv.get(id, Service.class).orElseThrow())
-                    .sorted(Comparator.comparing(Service::criticality).thenComparing(Service::id)).toList();
-            if (format == Format.json) {
-                ObjectNode o = all.addObject().put("domain", d.toString());
-                ArrayNode services = o.putArray("down");
-                for (Service s : down) services.addObject().put("id", s.id()).put("criticality", s.criticality().yaml());
-                continue;
-            }
-            out.println("With " + d + " failed: " + (down.isEmpty() ? "every service stays up"
-                    : down.size() + (down.size() == 1 ? " service goes down" : " services go down")));
-            for (Service s : down) {
-                out.println("  " + String.format("%-9s", s.criticality().yaml()) + s.id()
-                        + (s.criticality() == Criticality.CRITICAL ? "   <- single point of failure (NET-004)" : ""));
-            }
+            String problem = availability.problem(d);
+            if (problem != null) problems.add(problem);
         }
-        if (format == Format.json) out.println(json.writeValueAsString(all));
+        if (!problems.isEmpty()) {
+            for (String p : problems) err.println("continuity impact: " + p);
+            return 2;
+        }
+        List<Domain> failed = new ArrayList<>(new java.util.TreeSet<>(parsed));
+        Availability.Scenario scenario = availability.failed(failed);
+        List<Service> down = availability.impact(failed).stream().map(id -> inv.get(id, Service.class).orElseThrow())
+                .sorted(Comparator.comparing(Service::criticality).thenComparing(Service::id)).toList();
+        String what = String.join(" + ", failed.stream().map(Domain::toString).toList());
+        if (format == Format.json) {
+            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            ObjectNode o = json.createObjectNode();
+            ArrayNode f = o.putArray("failed");
+            failed.forEach(d -> f.add(d.toString()));
+            ArrayNode services = o.putArray("down");
+            for (Service s : down) {
+                ObjectNode x = services.addObject().put("id", s.id()).put("criticality", s.criticality().yaml());
+                ArrayNode because = x.putArray("because");
+                scenario.why(s.id()).forEach(because::add);
+            }
+            out.println(json.writeValueAsString(o));
+            out.flush();
+            return 0;
+        }
+        out.println("With " + what + " failed: " + (down.isEmpty() ? "every service stays up"
+                : down.size() + (down.size() == 1 ? " service goes down" : " services go down")));
+        for (Service s : down) {
+            out.println("  " + String.format("%-9s", s.criticality().yaml()) + s.id()
+                    + (s.criticality() == Criticality.CRITICAL && failed.size() == 1 ? "   <- single point of failure (NET-004)" : ""));
+            out.println("           because " + String.join(" -> ", scenario.why(s.id())));
+        }
         out.flush();
         return 0;
     }

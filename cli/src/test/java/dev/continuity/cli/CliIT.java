@@ -53,7 +53,7 @@ class CliIT {
     void theCompliantSamplePasses() throws Exception {
         Run r = run("check", "northwind-compliant/continuity", "--as-of", "2026-11-22");
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(0);
-        assertThat(r.out()).startsWith("✓ PASSED  0 open findings");
+        assertThat(r.out()).matches("(?s)CHECKED\n  rules: (\\d+) of \\1 ran; fails on: low\n.*\n✓ PASSED  0 open findings.*");
     }
 
     @Test
@@ -78,7 +78,7 @@ class CliIT {
         Run r = run("check", "northwind-compliant/continuity", "--as-of", "2026-11-22", "--timings");
         assertThat(r.exit()).isEqualTo(0);
         assertThat(r.err()).matches("(?s)timings: load \\d+ ms \\(57 resources\\), derive \\d+ ms, rules \\d+ ms, report \\d+ ms; JVM up \\d+ ms\\s*");
-        assertThat(r.out()).startsWith("✓ PASSED");
+        assertThat(r.out()).contains("\n✓ PASSED");
     }
 
     @Test
@@ -220,15 +220,78 @@ class CliIT {
 
     @Test
     void impactAnswersWhatIfQuestions() throws Exception {
-        Run r = run("impact", "northwind/continuity", "--fail", "site:fra-dc1", "--fail", "zone:dublin");
+        Run r = run("impact", "northwind/continuity", "--fail", "site:fra-dc1");
         assertThat(r.exit()).isEqualTo(0);
         assertThat(r.out()).contains("With site:fra-dc1 failed: 2 services go down", "high     billing", "medium   reporting",
-                "With zone:dublin failed: every service stays up");
+                "because billing -> billing-db -> site:fra-dc1");
+        assertThat(run("impact", "northwind/continuity", "--fail", "zone:dublin").out()).contains("With zone:dublin failed: every service stays up");
         Run spof = run("impact", "northwind/continuity", "--fail", "vendor:aws", "-f", "json");
-        assertThat(new ObjectMapper().readTree(spof.out()).get(0).path("down").size()).isZero();
+        assertThat(new ObjectMapper().readTree(spof.out()).path("down").size()).isZero();
         Run bad = run("impact", "northwind/continuity", "--fail", "rack:7");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("'rack:7' is not a failure domain");
+    }
+
+    @Test
+    void impactFailsRepeatedDomainsTogetherAndSaysWhy() throws Exception {
+        Run alone = run("impact", "northwind/continuity", "--fail", "zone:dublin", "-f", "json");
+        assertThat(new ObjectMapper().readTree(alone.out()).path("down").size()).isZero();
+        Run together = run("impact", "northwind/continuity", "--fail", "site:fra-dc1", "--fail", "zone:dublin", "-f", "json");
+        assertThat(together.exit()).isEqualTo(0);
+        JsonNode j = new ObjectMapper().readTree(together.out());
+        assertThat(j.path("failed").toString()).isEqualTo("[\"site:fra-dc1\",\"zone:dublin\"]");
+        assertThat(j.path("down").get(0).path("id").asText()).isEqualTo("customer-portal");
+        assertThat(j.path("down").get(0).path("because").toString()).isEqualTo("[\"customer-portal\",\"portal-db\",\"aws-eu-west-1\",\"zone:dublin\"]");
+        assertThat(j.path("down").get(1).path("because").toString()).isEqualTo("[\"billing\",\"billing-db\",\"site:fra-dc1\"]");
+    }
+
+    @Test
+    void impactNamesIgnoreCase() throws Exception {
+        Run upper = run("impact", "northwind/continuity", "--fail", "upstream:AS3320");
+        Run lower = run("impact", "northwind/continuity", "--fail", "upstream:as3320");
+        assertThat(upper.exit()).isZero();
+        assertThat(upper.out()).isEqualTo(lower.out()).contains("With upstream:as3320 failed: 2 services go down");
+    }
+
+    @Test
+    void impactRefusesDomainsTheInventoryDoesNotHave() throws Exception {
+        Run none = run("impact", "northwind/continuity", "--fail", "site:fra-dc2");
+        assertThat(none.exit()).isEqualTo(2);
+        assertThat(none.out()).isEmpty();
+        assertThat(none.err()).contains("'site:fra-dc2' names no site of the inventory (did you mean 'site:fra-dc1'?)");
+        Run wrongKind = run("impact", "northwind/continuity", "--fail", "site:isp-telekom");
+        assertThat(wrongKind.exit()).isEqualTo(2);
+        assertThat(wrongKind.err()).contains("isp-telekom is a vendor; did you mean vendor:isp-telekom?");
+    }
+
+    /** A custom rule that ends the JVM, never stops, spins or throws fails the check with exit 2, naming file and rule. */
+    @Test
+    void customRulesCannotFakeAVerdict() throws Exception {
+        String head = "package custom;\nimport dev.continuity.engine.model.*;\nglobal dev.continuity.engine.eval.Findings findings;\n"
+                + "declare Tick\n    n : int\nend\n";
+        String meta = " @severity(\"low\") @title(\"t\") @controls(\"\") @condition(\"c\") @rationale(\"r\") @remediation(\"m\")\n";
+        Files.writeString(tmp.resolve("exit.drl"), head + "rule \"quit\"\n @id(\"X-001\")" + meta
+                + "when\n    Service()\nthen\n    System.exit(0);\nend\n");
+        Files.writeString(tmp.resolve("loop.drl"), head + "rule \"tick\"\n @id(\"X-002\")" + meta
+                + "when\n    $t : Tick()\nthen\n    insert(new Tick($t.getN() + 1));\nend\n"
+                + "rule \"start\"\n @id(\"X-003\")" + meta + "when\n    Service()\nthen\n    insert(new Tick(0));\nend\n");
+        Files.writeString(tmp.resolve("spin.drl"), head + "rule \"spin\"\n @id(\"X-004\")" + meta
+                + "when\n    Service()\nthen\n    while (true) { }\nend\n");
+        Files.writeString(tmp.resolve("throw.drl"), head + "rule \"boom\"\n @id(\"X-005\")" + meta
+                + "when\n    $s : Service()\nthen\n    throw new IllegalStateException(\"boom\");\nend\n");
+        String inv = SAMPLES.resolve("northwind-compliant/continuity").toString();
+        Run exit = run(tmp, "check", inv, "--as-of", "2026-11-22", "--rules", "exit.drl");
+        assertThat(exit.exit()).isEqualTo(2);
+        assertThat(exit.err()).contains("exit.drl:7:1: rule 'quit' (X-001) ended the JVM (System.exit)");
+        Run loop = run(tmp, "check", inv, "--as-of", "2026-11-22", "--rules", "loop.drl", "--rule-fire-limit", "500");
+        assertThat(loop.exit()).isEqualTo(2);
+        assertThat(loop.err()).contains("loop.drl:7:1: rule 'tick' (X-002) fired more than 500 times");
+        Run spin = run(tmp, "check", inv, "--as-of", "2026-11-22", "--rules", "spin.drl", "--rule-time-limit", "2");
+        assertThat(spin.exit()).isEqualTo(2);
+        assertThat(spin.err()).contains("spin.drl:7:1: rule 'spin' (X-004) ran longer than 2 s");
+        Run boom = run(tmp, "check", inv, "--as-of", "2026-11-22", "--rules", "throw.drl");
+        assertThat(boom.exit()).isEqualTo(2);
+        assertThat(boom.err()).contains("throw.drl:7:1: rule 'boom' (X-005) threw IllegalStateException: boom").doesNotContain("\tat ");
     }
 
     @Test

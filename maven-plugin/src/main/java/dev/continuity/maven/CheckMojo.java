@@ -67,6 +67,14 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "continuity.baseline")
     private File baseline;
 
+    /** How often one custom rule may fire before the check fails (a rule that never stops). */
+    @Parameter(property = "continuity.ruleFireLimit", defaultValue = "1000000")
+    private long ruleFireLimit;
+
+    /** Seconds one firing of a custom rule (or the engine between two firings) may take before the check fails. */
+    @Parameter(property = "continuity.ruleTimeLimit", defaultValue = "60")
+    private long ruleTimeLimit;
+
     /** Skip the check. */
     @Parameter(property = "continuity.skip", defaultValue = "false")
     private boolean skip;
@@ -98,7 +106,8 @@ public class CheckMojo extends AbstractMojo {
             }
         }
         Check check = new Check(paths, date, rules == null ? List.of() : rules.stream().map(File::toPath).toList(),
-                new TreeSet<>(skipRules == null ? List.of() : skipRules), baseline == null ? null : baseline.toPath());
+                new TreeSet<>(skipRules == null ? List.of() : skipRules), baseline == null ? null : baseline.toPath(),
+                ruleFireLimit, java.time.Duration.ofSeconds(ruleTimeLimit));
         Result result;
         try {
             result = check.run(basedir.toPath());
@@ -115,6 +124,7 @@ public class CheckMojo extends AbstractMojo {
             throw new MojoExecutionException("continuity: cannot write reports to " + outputDirectory + ": " + e.getMessage(), e);
         }
         for (Finding f : result.findings()) logFinding(log, f, threshold);
+        for (String line : ctx.checked()) log.info("checked: " + line);
         String summary = summary(result, threshold);
         if (result.failed(threshold)) {
             throw new MojoFailureException(summary + (written.isEmpty() ? "" : " Report: " + written.get(0) + ".")

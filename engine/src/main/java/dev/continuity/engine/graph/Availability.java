@@ -31,27 +31,82 @@ public final class Availability {
         }
     }
 
-    /** Answers for one failed domain (null: nothing failed), memoised. */
+    /** Answers for a set of failed domains, failing together (empty: nothing failed), memoised. */
     public final class Scenario {
-        private final Domain failed;
+        private final Set<Domain> failed;
         private final Map<String, Boolean> sites = new HashMap<>();
         private final Map<String, Boolean> services = new HashMap<>();
 
-        private Scenario(Domain failed) {
+        private Scenario(Set<Domain> failed) {
             this.failed = failed;
         }
 
         private boolean is(Domain.Type type, String name) {
-            return failed != null && failed.type() == type && failed.name().equals(name);
+            return !failed.isEmpty() && failed.contains(new Domain(type, name));
         }
 
         public boolean linkUp(InternetLink l) {
-            if (is(Domain.Type.SITE, l.site()) || is(Domain.Type.VENDOR, l.isp())) return false;
-            if (failed == null || failed.type() != Domain.Type.UPSTREAM) return true;
+            return linkDownBecause(l) == null;
+        }
+
+        /** The failed domain that takes a link down, or null when it is up. */
+        private Domain linkDownBecause(InternetLink l) {
+            if (is(Domain.Type.SITE, l.site())) return Domain.site(l.site());
+            if (is(Domain.Type.VENDOR, l.isp())) return Domain.vendor(l.isp());
             // an upstream domain only exists for names given as upstream or in an ISP's upstreams,
             // never for the ISP id used as the fallback
             Set<String> ups = upstreamsByLink.get(l.id());
-            return !(ups.size() == 1 && ups.contains(failed.name()) && isUpstreamName(l, failed.name()));
+            if (ups.size() == 1) {
+                String only = ups.iterator().next();
+                if (is(Domain.Type.UPSTREAM, only) && isUpstreamName(l, only)) return Domain.upstream(only);
+            }
+            return null;
+        }
+
+        /**
+         * Why a service is down: the chain from it to a failed domain, e.g. [billing, billing-db, site:fra-dc1];
+         * empty when it is up. Ids name the resources passed through; the last element is the failed domain.
+         */
+        public List<String> why(String serviceId) {
+            if (serviceUp(serviceId)) return List.of();
+            List<String> chain = new ArrayList<>();
+            chain.add(serviceId);
+            Service s = inv.get(serviceId, Service.class).orElseThrow();
+            for (String d : s.dependsOn()) {
+                Resource r = inv.get(d).orElseThrow();
+                if (r instanceof Service) {
+                    if (!serviceUp(d)) {
+                        chain.addAll(why(d));
+                        return chain;
+                    }
+                } else if (r instanceof DataStore ds) {
+                    if (!dataStoreUp(ds)) {
+                        chain.add(d);
+                        chain.addAll(whySite(ds.site()));
+                        return chain;
+                    }
+                } else {
+                    Vendor v = (Vendor) r;
+                    if (!vendorUp(v.id()) && !(v.alternate() != null && vendorUp(v.alternate()))) {
+                        chain.add(Domain.vendor(v.id()).toString());
+                        return chain;
+                    }
+                }
+            }
+            chain.addAll(whySite(s.hostingSites().get(0)));
+            return chain;
+        }
+
+        private List<String> whySite(String id) {
+            Site s = inv.get(id, Site.class).orElseThrow();
+            if (is(Domain.Type.SITE, id)) return List.of(Domain.site(id).toString());
+            if (is(Domain.Type.ZONE, s.getZone())) return List.of(id, Domain.zone(s.getZone()).toString());
+            if (s.provider() != null && is(Domain.Type.VENDOR, s.provider())) return List.of(id, Domain.vendor(s.provider()).toString());
+            for (InternetLink l : linksBySite.getOrDefault(id, List.of())) {
+                Domain d = linkDownBecause(l);
+                if (d != null) return List.of(id, l.id(), d.toString());
+            }
+            return List.of(id, "no internet link");
         }
 
         public boolean siteUp(String id) {
@@ -107,11 +162,51 @@ public final class Availability {
     }
 
     public Scenario nothingFailed() {
-        return new Scenario(null);
+        return new Scenario(Set.of());
     }
 
     public Scenario failed(Domain d) {
-        return new Scenario(d);
+        return new Scenario(Set.of(d));
+    }
+
+    /** The domains fail together. */
+    public Scenario failed(Collection<Domain> together) {
+        return new Scenario(Set.copyOf(together));
+    }
+
+    /** Every failure domain of the inventory (rules.md, Availability model). */
+    public SortedSet<Domain> allDomains() {
+        SortedSet<Domain> out = new TreeSet<>();
+        for (Site s : inv.all(Site.class)) {
+            out.add(Domain.site(s.id()));
+            out.add(Domain.zone(s.getZone()));
+        }
+        for (Vendor v : inv.all(Vendor.class)) {
+            out.add(Domain.vendor(v.id()));
+            v.upstreams().forEach(u -> out.add(Domain.upstream(u)));
+        }
+        for (InternetLink l : inv.all(InternetLink.class)) if (l.upstream() != null) out.add(Domain.upstream(l.upstream()));
+        return out;
+    }
+
+    /**
+     * Null when the domain exists in the inventory; else what is wrong, with a did-you-mean (a
+     * name of another kind, such as site:isp-x for a vendor, is named as such).
+     */
+    public String problem(Domain d) {
+        SortedSet<Domain> all = allDomains();
+        if (all.contains(d)) return null;
+        for (Domain other : all) {
+            if (other.name().equals(d.name())) {
+                return "'" + d + "' names no " + d.type().prefix() + " of the inventory: " + d.name() + " is a "
+                        + other.type().prefix() + "; did you mean " + other + "?";
+            }
+        }
+        List<String> same = all.stream().filter(x -> x.type() == d.type()).map(Domain::toString).toList();
+        String hint = dev.continuity.engine.load.Suggest.hint(d.toString(), same);
+        return "'" + d + "' names no " + d.type().prefix() + " of the inventory" + (hint.isEmpty()
+                ? (same.isEmpty() ? "" : "; known: " + String.join(", ", same.subList(0, Math.min(8, same.size())))
+                + (same.size() > 8 ? ", ..." : "")) : hint);
     }
 
     /** The failure domains that occur in a service's closure: the only ones that can take it down. */
@@ -175,10 +270,15 @@ public final class Availability {
 
     /** Every service that is up with nothing failed and down with {@code d} failed (what-if analysis). */
     public List<String> impact(Domain d) {
-        Scenario nothing = nothingFailed(), down = failed(d);
+        return impact(List.of(d));
+    }
+
+    /** Every service that is up with nothing failed and down with all of {@code together} failed. */
+    public List<String> impact(Collection<Domain> together) {
+        Scenario nothing = nothingFailed(), down = failed(together);
         List<String> out = new ArrayList<>();
         for (Service s : inv.all(Service.class)) {
-            if (domainsOf(s.id()).contains(d) && nothing.serviceUp(s.id()) && !down.serviceUp(s.id())) out.add(s.id());
+            if (!Collections.disjoint(domainsOf(s.id()), together) && nothing.serviceUp(s.id()) && !down.serviceUp(s.id())) out.add(s.id());
         }
         return out;
     }

@@ -5,7 +5,7 @@ public record Domain(Type type, String name) implements Comparable<Domain> {
     public enum Type {
         SITE, ZONE, VENDOR, UPSTREAM;
 
-        String prefix() {
+        public String prefix() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
@@ -32,7 +32,11 @@ public record Domain(Type type, String name) implements Comparable<Domain> {
         if (colon > 0) {
             String prefix = text.substring(0, colon);
             for (Type t : Type.values()) {
-                if (t.prefix().equals(prefix) && colon < text.length() - 1) return new Domain(t, text.substring(colon + 1));
+                if (t.prefix().equals(prefix.toLowerCase(java.util.Locale.ROOT)) && colon < text.length() - 1) {
+                    String name = text.substring(colon + 1);
+                    // names (zones, upstreams) compare ignoring case and are kept in lower case (rules.md, Terms)
+                    return new Domain(t, t == Type.ZONE || t == Type.UPSTREAM ? name.toLowerCase(java.util.Locale.ROOT) : name);
+                }
             }
         }
         throw new IllegalArgumentException("'" + text + "' is not a failure domain: write site:ID, zone:NAME, vendor:ID or upstream:NAME");
