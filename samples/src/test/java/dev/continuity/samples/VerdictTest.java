@@ -127,6 +127,16 @@ class VerdictTest {
     }
 
     @Test
+    void aWaiverForOneFailureDomainWaivesThatFindingOnly() throws Exception {
+        Result r = new Check(List.of(Path.of("src/test/resources/waiver-scope")), SamplesTest.AS_OF, List.of(), Set.of(), null)
+                .run(Path.of(""));
+        Map<String, Status> spofs = r.findings().stream().filter(f -> f.rule().id().equals("NET-004"))
+                .collect(Collectors.toMap(Finding::detail, Finding::status));
+        assertThat(spofs).containsExactlyInAnyOrderEntriesOf(Map.of("site:dc-1", Status.WAIVED, "zone:z1", Status.OPEN));
+        assertThat(r.failed(Severity.CRITICAL)).isTrue();
+    }
+
+    @Test
     void waiverStateIsDecidedByTheDeclarationOrder() {
         var w = new Waivers(List.of(), SamplesTest.AS_OF);
         assertThat(w.forFinding("NET-004", "web", "site:dc-1")).isEmpty();
