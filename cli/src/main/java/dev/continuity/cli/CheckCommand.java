@@ -99,12 +99,22 @@ final class CheckCommand implements Callable<Integer> {
         if (output == null && reporters.size() > 1) {
             return usage("several formats need --output DIR (one file per format)");
         }
+        if (paths.isEmpty() && !Files.exists(Path.of("continuity"))) {
+            return usage("no inventory: there is no continuity/ folder here. Pass the inventory's files or folders"
+                    + " (continuity check PATH...), or run 'continuity init' to write a starter inventory in continuity/");
+        }
+        if (output != null && Files.exists(output) && !Files.isDirectory(output)) {
+            return usage("-o " + dev.continuity.engine.text.Text.escape(output.toString()) + " is not a directory: -o names the folder the reports are written to");
+        }
+        if (writeBaseline != null && Files.isDirectory(writeBaseline)) {
+            return usage("--write-baseline " + dev.continuity.engine.text.Text.escape(writeBaseline.toString()) + " is a directory: name the baseline file, e.g. continuity-baseline.json");
+        }
         List<Path> inputs = paths.isEmpty() ? List.of(Path.of("continuity")) : paths;
         LocalDate date = asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC);
         Result result;
         try {
             result = new Check(inputs, date, rules, new TreeSet<>(skipRules), baseline, ruleFireLimit,
-                    java.time.Duration.ofSeconds(ruleTimeLimit)).run(Path.of(""));
+                    java.time.Duration.ofSeconds(ruleTimeLimit)).run(Path.of(""), true);
         } catch (InputException e) {
             return Main.inputErrors(err, e);
         }
@@ -119,7 +129,13 @@ final class CheckCommand implements Callable<Integer> {
             out.print(buf.toString(StandardCharsets.UTF_8));
             out.flush();
         } else {
-            for (Path written : ReportFiles.write(ctx, reporters, output)) err.println("wrote " + written);
+            List<Path> files;
+            try {
+                files = ReportFiles.write(ctx, reporters, output);
+            } catch (IOException e) {
+                return usage("cannot write the reports to " + dev.continuity.engine.text.Text.escape(output.toString()) + ": " + ioProblem(e));
+            }
+            for (Path written : files) err.println("wrote " + dev.continuity.engine.text.Text.escape(written.toString()));
             out.println(dev.continuity.engine.report.TextReporter.summaryLine(ctx));
         }
         if (timings) {
@@ -129,10 +145,27 @@ final class CheckCommand implements Callable<Integer> {
                     java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
         }
         if (writeBaseline != null) {
-            int n = Baseline.write(writeBaseline, result);
+            int n;
+            try {
+                n = Baseline.write(writeBaseline, result);
+            } catch (IOException e) {
+                return usage("cannot write the baseline " + dev.continuity.engine.text.Text.escape(writeBaseline.toString()) + ": " + ioProblem(e));
+            }
             err.println("wrote " + n + (n == 1 ? " finding" : " findings") + " to the baseline " + writeBaseline);
         }
         return result.failed(threshold) ? 1 : 0;
+    }
+
+    /** What went wrong with a file, in words (no exception class names). */
+    static String ioProblem(IOException e) {
+        String m = dev.continuity.engine.text.Text.escape(String.valueOf(e.getMessage()));
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied (" + m + ")";
+        if (e instanceof java.nio.file.FileAlreadyExistsException) return "a file is in the way (" + m + ")";
+        if (e instanceof java.nio.file.NoSuchFileException) return "no such file or directory (" + m + ")";
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return dev.continuity.engine.text.Text.escape(fs.getReason()) + " (" + dev.continuity.engine.text.Text.escape(String.valueOf(fs.getFile())) + ")";
+        }
+        return m;
     }
 
     private int usage(String message) {

@@ -24,7 +24,34 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         warmUp(args);
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        // UTF-8 whatever the locale: under LANG=C the platform charset would turn münchen into m?nchen
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(new java.io.FileOutputStream(java.io.FileDescriptor.out),
+                java.nio.charset.StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(new java.io.FileOutputStream(java.io.FileDescriptor.err),
+                java.nio.charset.StandardCharsets.UTF_8), true);
+        int code;
+        try {
+            code = run(args, out, err);
+        } catch (VirtualMachineError e) {
+            code = fatal(err, e);
+        }
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /**
+     * Out of memory or stack: our limit, not a finding (exit 1) and never a raw stack trace. The
+     * message is one line and says what to try.
+     */
+    static int fatal(PrintWriter err, VirtualMachineError e) {
+        String what = e instanceof OutOfMemoryError ? "out of memory (" + e.getMessage() + "); give the JVM more heap,"
+                + " e.g. CONTINUITY_JAVA_OPTS=-Xmx8g, and report the inventory size if it should have fitted"
+                : e instanceof StackOverflowError ? "out of stack (a very deep dependsOn chain?); give the JVM a larger stack,"
+                + " e.g. CONTINUITY_JAVA_OPTS=-Xss64m, and please report it" : e.toString();
+        err.println("continuity: internal error: " + what);
+        err.flush();
+        return INTERNAL_ERROR;
     }
 
     /**
@@ -51,6 +78,13 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.registerConverter(java.time.LocalDate.class, text -> {
+            try {
+                return dev.continuity.engine.load.Dates.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             boolean debug = parseResult.expandedArgs().contains("--debug");
             commandLine.getErr().println("continuity: internal error: " + ex);
@@ -68,6 +102,7 @@ public final class Main implements Runnable {
 
     /** Lists input errors, one per line as file:line:column: message, and says how many there were. */
     static int inputErrors(java.io.PrintWriter err, dev.continuity.engine.load.InputException e) {
+        // InputError's text escapes control characters: input can never forge a line here
         for (dev.continuity.engine.load.InputError error : e.errors()) err.println(error);
         err.println(e.errors().size() + (e.errors().size() == 1 ? " input error" : " input errors") + "; nothing was checked");
         return 2;

@@ -62,7 +62,7 @@ class CliIT {
         assertThat(r.exit()).isEqualTo(0);
         Run missing = run(tmp, "check");
         assertThat(missing.exit()).isEqualTo(2);
-        assertThat(missing.err()).contains("continuity: no such file or directory");
+        assertThat(missing.err()).contains("no continuity/ folder here", "continuity init");
     }
 
     @Test
@@ -123,8 +123,8 @@ class CliIT {
         Files.writeString(inv.resolve("b.yaml"), "kind: Vendor\nid: v\ntype: isp\nfoo: [\n");
         Run r = run(tmp, "check", "inv");
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("inv/a.yaml:3:7: 'data-center' is not a valid type",
-                "inv/a.yaml:9:9: unknown Site 'dc-2' (did you mean 'dc-1'?)", "inv/b.yaml:5:1: not valid YAML", "3 input errors");
+        assertThat(r.err()).contains("inv/a.yaml:3:7: type: 'data-center' is not a valid type",
+                "inv/a.yaml:9:9: sites[0]: unknown Site 'dc-2' (did you mean 'dc-1'?)", "inv/b.yaml:5:1: not valid YAML", "3 input errors");
         assertThat(r.err()).doesNotContain("Exception", "\tat ");
         assertThat(r.out()).isEmpty();
     }

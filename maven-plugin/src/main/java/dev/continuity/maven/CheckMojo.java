@@ -112,7 +112,7 @@ public class CheckMojo extends AbstractMojo {
         try {
             result = check.run(basedir.toPath());
         } catch (InputException e) {
-            for (InputError error : e.errors()) log.error(error.toString());
+            for (InputError error : e.errors()) log.error(error.toString()); // escaped by InputError
             throw new MojoFailureException("continuity: " + e.errors().size() + (e.errors().size() == 1 ? " input error" : " input errors")
                     + " in the inventory or rules, listed above with file:line:column; nothing was checked.");
         }
@@ -124,7 +124,7 @@ public class CheckMojo extends AbstractMojo {
             throw new MojoExecutionException("continuity: cannot write reports to " + outputDirectory + ": " + e.getMessage(), e);
         }
         for (Finding f : result.findings()) logFinding(log, f, threshold);
-        for (String line : ctx.checked()) log.info("checked: " + line);
+        for (String line : ctx.checked()) log.info("checked: " + dev.continuity.engine.text.Text.escape(line));
         String summary = summary(result, threshold);
         if (result.failed(threshold)) {
             throw new MojoFailureException(summary + (written.isEmpty() ? "" : " Report: " + written.get(0) + ".")
@@ -138,6 +138,8 @@ public class CheckMojo extends AbstractMojo {
         String where = f.location() == null ? "(inventory)" : f.location().file() + ":" + f.location().line();
         String line = where + ": " + f.rule().id() + " " + f.rule().severity().yaml() + " " + f.subject()
                 + (f.detail().isEmpty() ? "" : " [" + f.detail() + "]") + ": " + f.message();
+        // inventory text is data: escaped, so that no line of the Maven log (such as BUILD SUCCESS) can be forged
+        line = dev.continuity.engine.text.Text.escape(line);
         if (f.status() == Status.WAIVED) log.info(line + " (waived until " + f.waiver().expires() + ")");
         else if (f.status() == Status.BASELINE) log.info(line + " (baseline)");
         else if (threshold != null && f.rule().severity().atLeast(threshold)) log.error(line);

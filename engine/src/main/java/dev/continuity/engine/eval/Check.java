@@ -37,7 +37,12 @@ public record Check(List<Path> inventory, LocalDate asOf, List<Path> ruleFiles, 
 
     /** Runs the check; paths in messages and reports are relative to {@code workDir} when below it. */
     public Result run(Path workDir) throws InputException {
-        InventoryLoader loader = new InventoryLoader(workDir);
+        return run(workDir, false);
+    }
+
+    /** @param showAsGiven absolute paths are shown as the user gave them (the command line) */
+    public Result run(Path workDir, boolean showAsGiven) throws InputException {
+        InventoryLoader loader = new InventoryLoader(workDir, showAsGiven);
         List<InputError> errors = new ArrayList<>();
         // the inventory first: meanwhile the command line's warm-up thread builds the rule base
         Inventory inv = null;

@@ -3,6 +3,7 @@ package dev.continuity.engine.load;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.continuity.engine.load.YNode.*;
 import dev.continuity.engine.model.*;
+import dev.continuity.engine.text.Text;
 
 import java.lang.reflect.*;
 import java.nio.file.Files;
@@ -23,16 +24,47 @@ final class Binder {
     static final Set<String> COMMON = Set.of("id", "name", "description", "labels", "location");
     private static final Pattern INTEGER = Pattern.compile("[-+]?(0|[1-9][0-9]*)");
     private static final Pattern DECIMAL = Pattern.compile("[-+]?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
-    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Set<String> YAML11_BOOLEANS = Set.of("yes", "no", "on", "off", "y", "n");
 
     /** A reference to check once every resource is known. */
-    record RefUse(String target, Ref ref, Location location) {
+    record RefUse(String target, Ref ref, Location location, String field) {
     }
 
     private final List<InputError> errors;
     private final List<RefUse> refs;
     private final Path baseDir;
+    /** The path of the field being bound, as segments: "failover", ".mode", "[1]" (a binder reads one file, on one thread). */
+    private final List<String> path = new ArrayList<>();
+    /** Free-text fields: the only strings that may hold tab and newline (inventory.md v2). */
+    static final Set<String> FREE_TEXT = Set.of("description", "reason", "summary", "criteria", "deactivation");
+    /** The longest single scalar accepted (inventory.md v2). */
+    static final int MAX_SCALAR = 64 * 1024;
+
+    private void enter(String segment) {
+        path.add(path.isEmpty() && segment.startsWith(".") ? segment.substring(1) : segment);
+    }
+
+    private void leave() {
+        path.remove(path.size() - 1);
+    }
+
+    /** The path of the field being bound: {@code backups[1].frequency}. */
+    String fieldPath() {
+        return String.join("", path);
+    }
+
+    private String fieldPath(String child) {
+        return path.isEmpty() ? child : fieldPath() + "." + child;
+    }
+
+    /** The name of the innermost field being bound (not a list index or map key). */
+    private String fieldName() {
+        for (int i = path.size() - 1; i >= 0; i--) {
+            String seg = path.get(i);
+            if (!seg.startsWith("[")) return seg.startsWith(".") ? seg.substring(1) : seg;
+        }
+        return "";
+    }
 
     Binder(List<InputError> errors, List<RefUse> refs, Path baseDir) {
         this.errors = errors;
@@ -93,15 +125,27 @@ final class Binder {
     <R extends Record> R bindResource(Class<R> type, YMap map, String id) {
         Map<String, Object> common = new HashMap<>();
         common.put("id", id);
-        common.put("name", optionalString(map.get("name")));
-        common.put("description", optionalString(map.get("description")));
-        common.put("labels", map.get("labels") == null ? Map.of() : convert(map.get("labels").value(), LABELS_TYPE, null, null));
+        common.put("name", optionalString("name", map.get("name")));
+        common.put("description", optionalString("description", map.get("description")));
+        Object labels = Map.of();
+        if (map.get("labels") != null) {
+            enter("labels");
+            labels = convert(map.get("labels").value(), LABELS_TYPE, null, null);
+            leave();
+        }
+        common.put("labels", labels == null ? Map.of() : labels);
         common.put("location", map.location());
         return bindRecord(type, map, common, COMMON_AND_KIND);
     }
 
-    private String optionalString(YEntry e) {
-        return e == null ? null : (String) convert(e.value(), String.class, null, null);
+    private String optionalString(String name, YEntry e) {
+        if (e == null) return null;
+        enter(name);
+        try {
+            return (String) convert(e.value(), String.class, null, null);
+        } finally {
+            leave();
+        }
     }
 
     private static final Set<String> COMMON_AND_KIND = Set.of("id", "name", "description", "labels", "location", "kind");
@@ -132,23 +176,34 @@ final class Binder {
             boolean absent = e == null || (e.value() instanceof YScalar s && s.isNull());
             if (absent) {
                 if (c.required()) {
-                    errors.add(InputError.at(e == null ? map.location() : e.keyLocation(),
+                    errors.add(InputError.at(e == null ? map.location() : e.keyLocation(), fieldPath(name),
                             "missing required field '" + name + "' in " + type.getSimpleName()));
                 } else {
                     args[i] = c.absent();
                 }
                 continue;
             }
-            Object v = convert(e.value(), c.genericType(), c.ref(), c.component());
-            if (v instanceof String s && s.isBlank() && c.required()) {
-                errors.add(InputError.at(e.value().location(), "'" + name + "' must not be blank"));
-            }
-            if (v != null && c.fileRef() && baseDir != null) {
-                Path p = baseDir.resolve((String) v).normalize();
-                if (!Files.exists(p)) {
-                    errors.add(InputError.at(e.value().location(), "document '" + v + "' does not exist (looked for "
-                            + p.toString().replace('\\', '/') + ")"));
+            enter("." + name);
+            Object v;
+            try {
+                v = convert(e.value(), c.genericType(), c.ref(), c.component());
+                if (v instanceof String s && s.isBlank() && c.required()) {
+                    errors.add(InputError.at(e.value().location(), fieldPath(), "must not be blank"));
                 }
+                if (v != null && c.fileRef() && baseDir != null) {
+                    Path p;
+                    try {
+                        p = baseDir.resolve((String) v).normalize();
+                    } catch (java.nio.file.InvalidPathException bad) {
+                        p = null;
+                    }
+                    if (p == null || !Files.exists(p)) {
+                        errors.add(InputError.at(e.value().location(), fieldPath(), Text.quote((String) v)
+                                + " does not exist" + (p == null ? "" : " (looked for " + Text.escape(p.toString().replace('\\', '/')) + ")")));
+                    }
+                }
+            } finally {
+                leave();
             }
             if (v != null && c.type() == Map.class && c.hasDefault()) {
                 Map<Object, Object> merged = new LinkedHashMap<>((Map<Object, Object>) c.absent());
@@ -161,14 +216,14 @@ final class Binder {
             String k = e.key();
             if ((shape.names().contains(k) && !preset.containsKey(k)) || alsoAllowed.contains(k) || k.startsWith("x-")) continue;
             List<String> known = shape.names().stream().filter(n -> !preset.containsKey(n)).toList();
-            errors.add(InputError.at(e.keyLocation(), "unknown field '" + k + "' in " + type.getSimpleName()
-                    + Suggest.hint(k, known)));
+            errors.add(InputError.at(e.keyLocation(), fieldPath(k), "unknown field " + Text.quote(k) + " in " + type.getSimpleName()
+                    + Suggest.hint(k, known) + "; expected one of: " + String.join(", ", known)));
         }
         if (errors.size() > before) return null;
         try {
             R r = (R) shape.constructor().newInstance(args);
             if (r instanceof Validated v) {
-                for (String problem : v.problems()) errors.add(InputError.at(map.location(), problem));
+                for (String problem : v.problems()) errors.add(InputError.at(map.location(), fieldPath(), problem));
             }
             return r;
         } catch (ReflectiveOperationException ex) {
@@ -200,9 +255,15 @@ final class Binder {
                 return fail(node, "expected a list, found " + node.describe());
             }
             List<Object> out = new ArrayList<>();
+            int i = 0;
             for (YNode n : seq.items()) {
-                Object v = convert(n, item, ref, field);
-                if (v != null) out.add(v);
+                enter("[" + i++ + "]");
+                try {
+                    Object v = convert(n, item, ref, field);
+                    if (v != null) out.add(v);
+                } finally {
+                    leave();
+                }
             }
             return Collections.unmodifiableList(out);
         }
@@ -214,9 +275,14 @@ final class Binder {
             }
             Map<Object, Object> out = rawClass(kv[0]).isEnum() ? new EnumMap(rawClass(kv[0])) : new LinkedHashMap<>();
             for (YEntry e : map.entries().values()) {
-                Object k = convert(new YScalar(e.keyLocation(), e.key(), JsonToken.VALUE_STRING), kv[0], null, field);
-                Object v = convert(e.value(), kv[1], null, field);
-                if (k != null && v != null) out.put(k, v);
+                enter("." + e.key());
+                try {
+                    Object k = convert(new YScalar(e.keyLocation(), e.key(), JsonToken.VALUE_STRING), kv[0], null, field);
+                    Object v = convert(e.value(), kv[1], null, field);
+                    if (k != null && v != null) out.put(k, v);
+                } finally {
+                    leave();
+                }
             }
             return Collections.unmodifiableMap(out);
         }
@@ -233,8 +299,17 @@ final class Binder {
         }
         if (s.isNull()) return null;
         String text = s.text();
+        if (text.length() > MAX_SCALAR) {
+            return fail(s, "a value of " + text.length() + " characters; the limit is " + MAX_SCALAR);
+        }
+        int bad = Text.forbidden(text, raw == String.class && FREE_TEXT.contains(fieldName()));
+        if (bad >= 0) {
+            return fail(s, "contains the control or bidirectional character " + Text.name(bad) + ", which could forge output"
+                    + (FREE_TEXT.contains(fieldName()) ? "" : "; only " + String.join(", ", new TreeSet<>(FREE_TEXT))
+                    + " may hold tab and newline"));
+        }
         if (raw == String.class) {
-            if (ref != null) refs.add(new RefUse(text, ref, s.location()));
+            if (ref != null) refs.add(new RefUse(text, ref, s.location(), fieldPath()));
             return field != null && isName(field) ? text.toLowerCase(Locale.ROOT) : text;
         }
         if (raw == boolean.class || raw == Boolean.class) {
@@ -243,16 +318,18 @@ final class Binder {
                 if (text.equalsIgnoreCase("false")) return false;
             }
             if (YAML11_BOOLEANS.contains(text.toLowerCase(Locale.ROOT))) {
-                return fail(s, "'" + text + "' is a boolean only in YAML 1.1 and a string in YAML 1.2: write true or false");
+                return fail(s, Text.quote(text) + " is a boolean only in YAML 1.1 and a string in YAML 1.2: write true or false");
             }
             return fail(s, "expected true or false, found " + s.describe());
         }
         if (raw == Integer.class || raw == int.class) {
             if (s.token() == JsonToken.VALUE_NUMBER_INT && INTEGER.matcher(text).matches()) {
                 try {
-                    return Integer.parseInt(text);
+                    int n = Integer.parseInt(text);
+                    if (n < 0) return fail(s, Text.quote(text) + " is negative; expected a count of 0 or more");
+                    return n;
                 } catch (NumberFormatException e) {
-                    return fail(s, "'" + text + "' is too large");
+                    return fail(s, Text.quote(text) + " is too large");
                 }
             }
             return fail(s, numberProblem(text, "a whole number"));
@@ -260,7 +337,10 @@ final class Binder {
         if (raw == Double.class || raw == double.class) {
             if ((s.token() == JsonToken.VALUE_NUMBER_INT || s.token() == JsonToken.VALUE_NUMBER_FLOAT)
                     && DECIMAL.matcher(text).matches()) {
-                return Double.parseDouble(text);
+                double d = Double.parseDouble(text);
+                if (!Double.isFinite(d)) return fail(s, Text.quote(text) + " is too large; expected a finite number");
+                if (d < 0) return fail(s, Text.quote(text) + " is negative; expected a number of 0 or more");
+                return d;
             }
             return fail(s, numberProblem(text, "a number"));
         }
@@ -268,15 +348,11 @@ final class Binder {
             return enumValue((Class<? extends Enum>) raw, s, field);
         }
         try {
-            if (raw == LocalDate.class) {
-                if (!DATE.matcher(text).matches()) throw new IllegalArgumentException();
-                return LocalDate.parse(text);
-            }
+            if (raw == LocalDate.class) return Dates.parse(text);
             if (raw == Dur.class) return Dur.parse(text);
             if (raw == SemVer.class) return SemVer.parse(text);
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            String msg = raw == LocalDate.class ? "'" + text + "' is not a date (YYYY-MM-DD)" : e.getMessage();
-            return fail(s, msg);
+            return fail(s, e.getMessage());
         }
         throw new IllegalStateException("no binding for " + type);
     }
@@ -290,9 +366,9 @@ final class Binder {
 
     private static String numberProblem(String text, String what) {
         if (text.matches("[-+]?0[0-9]+")) {
-            return "'" + text + "' has a leading zero (YAML 1.1 reads it as octal): write it without the zero";
+            return Text.quote(text) + " has a leading zero (YAML 1.1 reads it as octal): write it without the zero";
         }
-        return "expected " + what + ", found '" + text + "'";
+        return "expected " + what + ", found " + Text.quote(text);
     }
 
     @SuppressWarnings("rawtypes")
@@ -302,7 +378,7 @@ final class Binder {
         if (e != null) return e;
         List<String> allowed = Arrays.stream(type.getEnumConstants()).map(c -> YamlEnum.yamlName(c.name())).toList();
         String what = field == null ? "value" : field.getName();
-        return fail(s, "'" + s.text() + "' is not a valid " + what + "; expected one of: " + String.join(", ", allowed)
+        return fail(s, Text.quote(s.text()) + " is not a valid " + what + "; expected one of: " + String.join(", ", allowed)
                 + Suggest.hint(s.text(), names.keySet()));
     }
 
@@ -348,7 +424,7 @@ final class Binder {
     }
 
     private Object fail(YNode at, String message) {
-        errors.add(InputError.at(at.location(), message));
+        errors.add(InputError.at(at.location(), fieldPath(), message));
         return null;
     }
 

@@ -30,10 +30,20 @@ public final class InventoryLoader {
     public static final long MAX_FILE_BYTES = 100L * 1024 * 1024;
 
     private final Path workDir;
+    private final boolean showAsGiven;
 
     /** Paths in messages and locations are written relative to {@code workDir} when they lie below it. */
     public InventoryLoader(Path workDir) {
+        this(workDir, false);
+    }
+
+    /**
+     * @param showAsGiven absolute paths are shown as given (the command line); otherwise every path
+     *                    is shown relative to {@code workDir} (the Maven plugin, whose paths are absolute)
+     */
+    public InventoryLoader(Path workDir, boolean showAsGiven) {
         this.workDir = workDir.toAbsolutePath().normalize();
+        this.showAsGiven = showAsGiven;
     }
 
     public InventoryLoader() {
@@ -152,14 +162,14 @@ public final class InventoryLoader {
         if (kind != null) {
             type = Kinds.BY_NAME.get(kind);
             if (type == null) {
-                errors.add(InputError.at(map.get("kind").value().location(), "unknown kind '" + kind + "'; expected one of: "
+                errors.add(InputError.at(map.get("kind").value().location(), "kind", "unknown kind " + dev.continuity.engine.text.Text.quote(kind) + "; expected one of: "
                         + String.join(", ", Kinds.BY_NAME.keySet()) + Suggest.hint(kind, Kinds.BY_NAME.keySet())));
             }
         }
         boolean validId = id == null || ID.matcher(id).matches();
         if (!validId) {
-            errors.add(InputError.at(map.get("id").value().location(), "invalid id '" + id
-                    + "': use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit, at most 63 characters"));
+            errors.add(InputError.at(map.get("id").value().location(), "id", "invalid id " + dev.continuity.engine.text.Text.quote(id)
+                    + ": use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit, at most 63 characters"));
         }
         if (type == null) return null;
         // bind even without a valid id, so that the document's other errors are reported too
@@ -174,11 +184,11 @@ public final class InventoryLoader {
     private static String scalarText(YMap map, String key, List<InputError> errors) {
         YEntry e = map.get(key);
         if (e == null || (e.value() instanceof YScalar s && s.isNull())) {
-            errors.add(InputError.at(map.location(), "missing '" + key + "'"));
+            errors.add(InputError.at(map.location(), key, "missing '" + key + "'"));
             return null;
         }
         if (!(e.value() instanceof YScalar s)) {
-            errors.add(InputError.at(e.value().location(), "'" + key + "' must be a single value, found " + e.value().describe()));
+            errors.add(InputError.at(e.value().location(), key, "must be a single value, found " + e.value().describe()));
             return null;
         }
         return s.text(); // as written: id: 123 is the id "123"
@@ -194,37 +204,107 @@ public final class InventoryLoader {
             }
             var decoder = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-            try (BufferedReader in = new BufferedReader(new java.io.InputStreamReader(new java.security.DigestInputStream(Files.newInputStream(file), md), decoder), 1 << 16)) {
-                return new YamlReader(display, errors).read(in);
+            List<InputError> found = new ArrayList<>();
+            List<YNode> docs;
+            GuardedReader guard;
+            try (GuardedReader in = new GuardedReader(new BufferedReader(new java.io.InputStreamReader(
+                    new java.security.DigestInputStream(Files.newInputStream(file), md), decoder), 1 << 16))) {
+                guard = in;
+                docs = new YamlReader(display, found).read(in);
             }
+            // the guard cut the input short: its finding replaces whatever the parser made of the cut
+            if (guard.notUtf8) {
+                errors.add(notUtf8(file, display));
+                return List.of();
+            }
+            if (guard.longLine > 0) {
+                errors.add(new InputError(display, guard.longLine, 1, "a line longer than " + GuardedReader.MAX_LINE
+                        + " characters: a single value may hold at most " + Binder.MAX_SCALAR + " characters"));
+                return List.of();
+            }
+            errors.addAll(found);
+            return docs;
+        } catch (java.nio.file.NoSuchFileException e) {
+            errors.add(new InputError(display, 0, 0, "the file disappeared while it was read"));
         } catch (CharacterCodingException e) {
-            errors.add(new InputError(display, 0, 0, "not UTF-8 text"));
+            errors.add(notUtf8(file, display));
         } catch (IOException e) {
-            errors.add(new InputError(display, 0, 0, "cannot read: " + e.getMessage()));
+            errors.add(new InputError(display, 0, 0, "cannot read: " + dev.continuity.engine.text.Text.escape(String.valueOf(e.getMessage()))));
         }
         return List.of();
     }
 
+    /** Not UTF-8: located at the line and column (in bytes) of the first byte that is not. */
+    private static InputError notUtf8(Path file, String display) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            var decoder = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+            java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+            java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+            java.nio.charset.CoderResult r = decoder.decode(in, out, true);
+            int bad = r.isError() ? in.position() : bytes.length;
+            int line = 1, lineStart = 0;
+            for (int i = 0; i < bad; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            return new InputError(display, line, bad - lineStart + 1, String.format(
+                    "not UTF-8 text: byte 0x%02x at byte column %d cannot start or continue a UTF-8 character; save the file as UTF-8",
+                    bad < bytes.length ? bytes[bad] & 0xff : 0, bad - lineStart + 1));
+        } catch (IOException e) {
+            return new InputError(display, 0, 0, "not UTF-8 text");
+        }
+    }
+
     private List<Path> expand(List<Path> paths, List<InputError> errors) {
-        Set<Path> out = new LinkedHashSet<>();
+        Map<Path, Path> out = new LinkedHashMap<>(); // absolute -> as given
+        List<Path> roots = new ArrayList<>();
+        for (Path p : paths) {
+            try {
+                roots.add(p.toRealPath());
+            } catch (IOException | RuntimeException e) {
+                // reported below
+            }
+        }
         for (Path p : paths) {
             if (!Files.exists(p)) {
                 errors.add(new InputError(display(p), 0, 0, "no such file or directory"));
             } else if (Files.isDirectory(p)) {
                 try (Stream<Path> walk = Files.walk(p)) {
-                    List<Path> found = walk.filter(Files::isRegularFile).filter(InventoryLoader::isYaml)
+                    List<Path> found = walk.filter(InventoryLoader::isYaml).filter(Files::isRegularFile)
                             .sorted(Comparator.comparing(f -> p.relativize(f).toString().replace('\\', '/')))
                             .toList();
                     if (found.isEmpty()) errors.add(new InputError(display(p), 0, 0, "no *.yaml or *.yml files in this directory"));
-                    out.addAll(found.stream().map(f -> f.toAbsolutePath().normalize()).toList());
-                } catch (IOException e) {
-                    errors.add(new InputError(display(p), 0, 0, "cannot read directory: " + e.getMessage()));
+                    for (Path f : found) {
+                        if (outside(f, roots)) {
+                            errors.add(new InputError(display(f), 0, 0, "a symbolic link to a file outside the paths given;"
+                                    + " it was not read (link to a file inside them, or give its directory too)"));
+                            continue;
+                        }
+                        out.putIfAbsent(f.toAbsolutePath().normalize(), f);
+                    }
+                } catch (IOException | java.io.UncheckedIOException e) {
+                    errors.add(new InputError(display(p), 0, 0, "the directory changed while it was read ("
+                            + dev.continuity.engine.text.Text.escape(String.valueOf(e.getMessage())) + "); run the check again"));
                 }
             } else {
-                out.add(p.toAbsolutePath().normalize());
+                out.putIfAbsent(p.toAbsolutePath().normalize(), p);
             }
         }
-        return new ArrayList<>(out);
+        return new ArrayList<>(out.values());
+    }
+
+    /** True when a file found below a directory is a link (or lies below one) whose target is outside every path given. */
+    private static boolean outside(Path f, List<Path> roots) {
+        try {
+            Path real = f.toRealPath();
+            return roots.stream().noneMatch(real::startsWith);
+        } catch (IOException e) {
+            return false; // gone: reading it says so
+        }
     }
 
     static boolean isYaml(Path f) {
@@ -232,8 +312,12 @@ public final class InventoryLoader {
         return n.endsWith(".yaml") || n.endsWith(".yml");
     }
 
-    /** A path as shown to the user: relative to the working directory (with '..' when outside it), always with '/'. */
+    /**
+     * A path as shown to the user, always with '/': an absolute path as the user gave it (on the
+     * command line), else relative to the working directory (with '..' when outside it).
+     */
     public String display(Path p) {
+        if (showAsGiven && p.isAbsolute()) return p.normalize().toString().replace('\\', '/');
         Path abs = p.toAbsolutePath().normalize();
         Path shown;
         try {
@@ -258,13 +342,13 @@ public final class InventoryLoader {
                 invalid.forEach((id, kind) -> {
                     if (allowed.contains(kind)) candidates.add(id);
                 });
-                errors.add(InputError.at(use.location(), "unknown " + wanted + " '" + use.target() + "'"
+                errors.add(InputError.at(use.location(), use.field(), "unknown " + wanted + " " + dev.continuity.engine.text.Text.quote(use.target())
                         + Suggest.hint(use.target(), candidates)));
             } else if (!allowed.contains(target.getClass())) {
-                errors.add(InputError.at(use.location(), "'" + use.target() + "' is a " + target.kind() + "; expected a " + wanted));
+                errors.add(InputError.at(use.location(), use.field(), "'" + use.target() + "' is a " + target.kind() + "; expected a " + wanted));
             } else if (!use.ref().vendorType().isEmpty() && target instanceof Vendor v
                     && !v.type().yaml().equals(use.ref().vendorType())) {
-                errors.add(InputError.at(use.location(), "'" + use.target() + "' is a Vendor of type " + v.type().yaml()
+                errors.add(InputError.at(use.location(), use.field(), "'" + use.target() + "' is a Vendor of type " + v.type().yaml()
                         + "; expected a Vendor of type " + use.ref().vendorType()));
             }
         }

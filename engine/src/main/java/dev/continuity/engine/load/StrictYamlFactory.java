@@ -29,8 +29,13 @@ final class StrictYamlFactory extends YAMLFactory {
     record Anchor(String name, int line, int column) {
     }
 
+    /** A tag as written, e.g. !!str or !Foo, and where. */
+    record Tag(String tag, int line, int column) {
+    }
+
     static final class Parser extends YAMLParser {
         final List<Anchor> anchors = new ArrayList<>();
+        final List<Tag> tags = new ArrayList<>();
 
         Parser(IOContext ctxt, int parserFeatures, int formatFeatures, LoaderOptions options,
                com.fasterxml.jackson.core.ObjectCodec codec, Reader reader) {
@@ -42,6 +47,11 @@ final class StrictYamlFactory extends YAMLFactory {
             Event e = super.getEvent();
             if (e instanceof NodeEvent n && !(e instanceof AliasEvent) && n.getAnchor() != null) {
                 anchors.add(new Anchor(n.getAnchor(), e.getStartMark().getLine() + 1, e.getStartMark().getColumn() + 1));
+            }
+            String tag = e instanceof org.yaml.snakeyaml.events.ScalarEvent sc ? sc.getTag()
+                    : e instanceof org.yaml.snakeyaml.events.CollectionStartEvent cs ? cs.getTag() : null;
+            if (tag != null) {
+                tags.add(new Tag(tag, e.getStartMark().getLine() + 1, e.getStartMark().getColumn() + 1));
             }
             return e;
         }

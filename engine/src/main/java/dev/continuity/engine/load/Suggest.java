@@ -27,6 +27,6 @@ public final class Suggest {
     /** " (did you mean 'x'?)" or "". */
     public static String hint(String word, Collection<String> candidates) {
         String c = closest(word, candidates);
-        return c == null ? "" : " (did you mean '" + c + "'?)";
+        return c == null ? "" : " (did you mean " + dev.continuity.engine.text.Text.quote(c) + "?)";
     }
 }

@@ -14,7 +14,7 @@ sealed interface YNode {
         if (this instanceof YMap) return "a mapping";
         if (this instanceof YSeq) return "a list";
         YScalar s = (YScalar) this;
-        return s.isNull() ? "nothing" : "'" + s.text() + "'";
+        return s.isNull() ? "nothing" : dev.continuity.engine.text.Text.quote(s.text());
     }
 
     record YEntry(String key, Location keyLocation, YNode value) {

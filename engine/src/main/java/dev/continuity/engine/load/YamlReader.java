@@ -64,8 +64,12 @@ final class YamlReader {
                 }
             } finally {
                 for (StrictYamlFactory.Anchor a : p.anchors) {
-                    errors.add(new InputError(file, a.line(), a.column(), "YAML anchors (&" + a.name()
+                    errors.add(new InputError(file, a.line(), a.column(), "YAML anchors (&" + dev.continuity.engine.text.Text.escape(a.name())
                             + ") are not supported: write each value out in full"));
+                }
+                for (StrictYamlFactory.Tag tag : p.tags) {
+                    errors.add(new InputError(file, tag.line(), tag.column(), "YAML tags (" + dev.continuity.engine.text.Text.quote(tag.tag())
+                            + ") are not supported: write the value plainly (a tag can turn a list item into nothing)"));
                 }
             }
         } catch (JsonProcessingException e) {
@@ -108,7 +112,7 @@ final class YamlReader {
             YNode v = value(parser.nextToken());
             YEntry previous = entries.putIfAbsent(key, new YEntry(key, keyAt, v));
             if (previous != null) {
-                errors.add(InputError.at(keyAt, "duplicate key '" + key + "' (first at line "
+                errors.add(InputError.at(keyAt, "duplicate key " + dev.continuity.engine.text.Text.quote(key) + " (first at line "
                         + previous.keyLocation().line() + ")"));
             }
         }

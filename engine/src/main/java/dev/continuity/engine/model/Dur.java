@@ -20,27 +20,60 @@ public record Dur(Period period, Duration time, String text) implements Comparab
         period = period.normalized();
     }
 
+    /** The longest duration accepted: longer ones cannot be added to a date (inventory.md v2). */
+    public static final long MAX_DAYS = 10_000L * 365;
+
+    private static final Pattern HUMAN = Pattern.compile(
+            "(\\d{1,9})\\s*(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|months?|y|yrs?|years?)",
+            Pattern.CASE_INSENSITIVE);
+
+    /** The ISO-8601 form of a duration a person wrote ("5 minutes", "4h"), or null when it is not clear. */
+    public static String suggest(String text) {
+        var m = HUMAN.matcher(text.trim());
+        if (!m.matches()) return null;
+        String n = m.group(1).replaceFirst("^0+(?=\\d)", "");
+        String unit = m.group(2).toLowerCase(Locale.ROOT);
+        if (unit.startsWith("mo")) return "P" + n + "M";
+        return switch (unit.charAt(0)) {
+            case 's' -> "PT" + n + "S";
+            case 'm' -> "PT" + n + "M";
+            case 'h' -> "PT" + n + "H";
+            case 'd' -> "P" + n + "D";
+            case 'w' -> "P" + n + "W";
+            default -> "P" + n + "Y";
+        };
+    }
+
+    private static IllegalArgumentException notIso(String text) {
+        String s = suggest(text);
+        return new IllegalArgumentException(dev.continuity.engine.text.Text.quote(text) + " is not an ISO-8601 duration"
+                + (s == null ? " (e.g. PT15M, PT4H, P3D, P6M, P1Y)" : "; did you mean " + s + "?"));
+    }
+
     public static Dur parse(String text) {
         String t = text.trim().toUpperCase(Locale.ROOT);
-        if (!SHAPE.matcher(t).matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not an ISO-8601 duration (e.g. PT15M, PT4H, P3D, P6M, P1Y)");
-        }
+        if (!SHAPE.matcher(t).matches()) throw notIso(text);
         int tIndex = t.indexOf('T');
         String datePart = tIndex < 0 ? t : t.substring(0, tIndex);
         String timePart = tIndex < 0 ? "" : t.substring(tIndex);
         try {
             Period p = datePart.equals("P") ? Period.ZERO : Period.parse(datePart);
             Duration d = timePart.isEmpty() ? Duration.ZERO : Duration.parse("P" + timePart);
-            return new Dur(p, d, t);
-        } catch (DateTimeParseException | ArithmeticException e) {
-            throw new IllegalArgumentException("'" + text + "' is not an ISO-8601 duration (e.g. PT15M, PT4H, P3D, P6M, P1Y)");
+            Dur dur = new Dur(p, d, t);
+            if (dur.seconds() / 86_400L > MAX_DAYS || dur.seconds() < 0) throw new ArithmeticException();
+            return dur;
+        } catch (DateTimeParseException e) {
+            throw notIso(text);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(dev.continuity.engine.text.Text.quote(text)
+                    + " is too large to add to a date; durations up to P10000Y are accepted");
         }
     }
 
     /** Length in seconds, counting a year as 365 days and a month as 30 days. */
     public long seconds() {
         long days = period.getYears() * 365L + period.getMonths() * 30L + period.getDays();
-        return days * 86_400L + time.getSeconds();
+        return Math.addExact(Math.multiplyExact(days, 86_400L), time.getSeconds());
     }
 
     /** {@code date + this}, calendar arithmetic; a time part adds whole days. */

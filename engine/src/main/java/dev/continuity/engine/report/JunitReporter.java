@@ -62,6 +62,24 @@ public final class JunitReporter implements Reporter {
         }
     }
 
+    /**
+     * Text that is always well-formed XML 1.0: a character XML cannot hold (a C0 control other than
+     * tab, newline and carriage return; an unpaired surrogate; U+FFFE, U+FFFF) is written escaped, as {@code \x01}.
+     */
+    static String xml(String s) {
+        if (s == null) return "";
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            boolean ok = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD)
+                    || (cp >= 0x10000 && cp <= 0x10FFFF);
+            if (ok && !(cp >= 0x7f && cp <= 0x9f)) out.appendCodePoint(cp);
+            else out.append(dev.continuity.engine.text.Text.escape(new String(Character.toChars(cp))));
+            i += Character.charCount(cp);
+        }
+        return out.toString();
+    }
+
     /** tests (a finding each, or one for a rule without findings), failures (open), skipped (waived, baseline). */
     private static void writeCounts(XMLStreamWriter w, Collection<RuleInfo> rules, Map<String, List<Finding>> byRule, int notRun)
             throws XMLStreamException {
@@ -72,10 +90,10 @@ public final class JunitReporter implements Reporter {
             failures += (int) fs.stream().filter(Finding::isOpen).count();
             skipped += (int) fs.stream().filter(f -> !f.isOpen()).count();
         }
-        w.writeAttribute("tests", String.valueOf(tests));
-        w.writeAttribute("failures", String.valueOf(failures));
+        w.writeAttribute("tests", xml(String.valueOf(tests)));
+        w.writeAttribute("failures", xml(String.valueOf(failures)));
         w.writeAttribute("errors", "0");
-        w.writeAttribute("skipped", String.valueOf(skipped));
+        w.writeAttribute("skipped", xml(String.valueOf(skipped)));
         w.writeAttribute("time", "0");
     }
 
@@ -84,7 +102,7 @@ public final class JunitReporter implements Reporter {
             throws XMLStreamException {
         w.writeCharacters("  ");
         w.writeStartElement("testsuite");
-        w.writeAttribute("name", "continuity." + family);
+        w.writeAttribute("name", xml("continuity." + family));
         writeCounts(w, rules, byRule, notRun.size());
         w.writeCharacters("\n    ");
         // what was checked (interfaces.md v2), in the place JUnit readers keep run properties
@@ -93,8 +111,8 @@ public final class JunitReporter implements Reporter {
         for (int i = 0; i < checked.size(); i++) {
             w.writeCharacters("\n      ");
             w.writeEmptyElement("property");
-            w.writeAttribute("name", "continuity.checked." + (i + 1));
-            w.writeAttribute("value", checked.get(i));
+            w.writeAttribute("name", xml("continuity.checked." + (i + 1)));
+            w.writeAttribute("value", xml(checked.get(i)));
         }
         w.writeCharacters("\n    ");
         w.writeEndElement();
@@ -102,11 +120,11 @@ public final class JunitReporter implements Reporter {
         for (var sk : notRun) {
             w.writeCharacters("    ");
             w.writeStartElement("testcase");
-            w.writeAttribute("classname", "continuity." + sk.rule());
-            w.writeAttribute("name", sk.rule() + ": not run");
+            w.writeAttribute("classname", xml("continuity." + sk.rule()));
+            w.writeAttribute("name", xml(sk.rule() + ": not run"));
             w.writeAttribute("time", "0");
             w.writeEmptyElement("skipped");
-            w.writeAttribute("message", "skipped by " + sk.by().label() + (sk.reason() == null ? "" : ": " + sk.reason()));
+            w.writeAttribute("message", xml("skipped by " + sk.by().label() + (sk.reason() == null ? "" : ": " + sk.reason())));
             w.writeEndElement();
             w.writeCharacters("\n");
         }
@@ -116,8 +134,8 @@ public final class JunitReporter implements Reporter {
             if (fs.isEmpty()) {
                 w.writeCharacters("    ");
                 w.writeEmptyElement("testcase");
-                w.writeAttribute("classname", classname);
-                w.writeAttribute("name", r.id() + " " + r.title() + ": no findings");
+                w.writeAttribute("classname", xml(classname));
+                w.writeAttribute("name", xml(r.id() + " " + r.title() + ": no findings"));
                 w.writeAttribute("time", "0");
                 w.writeCharacters("\n");
                 continue;
@@ -125,27 +143,27 @@ public final class JunitReporter implements Reporter {
             for (Finding f : fs) {
                 w.writeCharacters("    ");
                 w.writeStartElement("testcase");
-                w.writeAttribute("classname", classname);
-                w.writeAttribute("name", r.id() + " " + f.subject() + (f.detail().isEmpty() ? "" : " [" + f.detail() + "]"));
+                w.writeAttribute("classname", xml(classname));
+                w.writeAttribute("name", xml(r.id() + " " + f.subject() + (f.detail().isEmpty() ? "" : " [" + f.detail() + "]")));
                 if (f.location() != null) {
-                    w.writeAttribute("file", f.location().file());
-                    w.writeAttribute("line", String.valueOf(f.location().line()));
+                    w.writeAttribute("file", xml(f.location().file()));
+                    w.writeAttribute("line", xml(String.valueOf(f.location().line())));
                 }
                 w.writeAttribute("time", "0");
                 if (f.isOpen()) {
                     w.writeStartElement("failure");
-                    w.writeAttribute("type", f.rule().severity().yaml());
-                    w.writeAttribute("message", f.message());
-                    w.writeCharacters(r.title() + " (" + f.rule().severity().yaml() + ")\n"
+                    w.writeAttribute("type", xml(f.rule().severity().yaml()));
+                    w.writeAttribute("message", xml(f.message()));
+                    w.writeCharacters(xml(r.title() + " (" + f.rule().severity().yaml() + ")\n"
                             + (f.location() == null ? "" : "at " + f.location().file() + ":" + f.location().line() + "\n")
                             + f.message() + "\nfix: " + r.remediation()
-                            + (r.controls().isEmpty() ? "" : "\ncontrols: " + String.join("; ", r.controls())));
+                            + (r.controls().isEmpty() ? "" : "\ncontrols: " + String.join("; ", r.controls()))));
                     w.writeEndElement();
                 } else {
                     w.writeStartElement("skipped");
-                    w.writeAttribute("message", f.status() == Status.WAIVED
+                    w.writeAttribute("message", xml(f.status() == Status.WAIVED
                             ? "waived until " + f.waiver().expires() + ": " + f.waiver().reason()
-                            : "in the baseline");
+                            : "in the baseline"));
                     w.writeEndElement();
                 }
                 w.writeEndElement();

@@ -43,9 +43,9 @@ public final class MarkdownReporter implements Reporter {
             w.println("|---|---|---|---|---|");
             for (Finding f : shown.subList(0, Math.min(MAX_ROWS, shown.size()))) {
                 w.println("| " + f.rule().severity().yaml() + " | " + cell(f.rule().id() + " " + f.rule().title()) + " | "
-                        + cell(f.subject() + (f.detail().isEmpty() ? "" : " [" + f.detail() + "]")) + " | "
-                        + (f.location() == null ? "" : "`" + cell(f.location().file() + ":" + f.location().line()) + "`") + " | "
-                        + cell(f.message()) + " |");
+                        + code(f.subject() + (f.detail().isEmpty() ? "" : " [" + f.detail() + "]")) + " | "
+                        + (f.location() == null ? "" : code(f.location().file() + ":" + f.location().line())) + " | "
+                        + code(f.message()) + " |");
             }
             if (shown.size() > MAX_ROWS) {
                 w.println();
@@ -55,15 +55,25 @@ public final class MarkdownReporter implements Reporter {
         w.println();
         w.println("<details><summary>What was checked</summary>");
         w.println();
-        for (String line : ctx.checked()) w.println("- " + cell(line));
+        for (String line : ctx.checked()) w.println("- " + code(line));
         w.println();
         w.println("</details>");
         w.flush();
     }
 
+    /**
+     * Inventory text in a pull-request comment: a code span, inside which GitHub makes no link, no
+     * image, no @mention, no HTML and no emphasis. Control characters are escaped, backticks become
+     * quotes (nothing can close the span) and pipes are escaped for the table.
+     */
+    static String code(String s) {
+        String t = dev.continuity.engine.text.Text.escape(s).replace('`', '\'').replace("|", "\\|").strip();
+        return t.isEmpty() ? "" : "`" + t + "`";
+    }
+
     /** Text safe inside a table cell: no pipes, no line breaks, no HTML, no Markdown emphasis. */
     static String cell(String s) {
-        return s.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+        return dev.continuity.engine.text.Text.escape(s).replace("\\", "\\\\").replace("|", "\\|")
                 .replace("<", "&lt;").replace(">", "&gt;").replace("*", "\\*").replace("_", "\\_").replace("`", "'");
     }
 }

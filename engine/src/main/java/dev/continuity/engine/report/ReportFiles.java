@@ -28,12 +28,33 @@ public final class ReportFiles {
         void to(OutputStream out) throws IOException;
     }
 
-    /** Writes a temporary file beside the target, then renames it over the target. */
+    /**
+     * Writes a temporary file beside the target, then renames it over the target. The temporary
+     * file is named after the target and this process ({@code .NAME.PID.tmp}); leftovers of runs
+     * that were killed (their process is gone) are removed first, so they never accumulate.
+     */
     public static void writeAtomically(Path target, Writing writing) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
+        String prefix = "." + target.getFileName() + ".";
+        try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, p -> {
+            String n = p.getFileName().toString();
+            return n.startsWith(prefix) && n.endsWith(".tmp");
+        })) {
+            for (Path leftover : old) {
+                String pid = leftover.getFileName().toString().substring(prefix.length()).replaceFirst("\\.tmp$", "");
+                boolean alive;
+                try {
+                    alive = ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+                } catch (NumberFormatException e) {
+                    alive = false; // an older version's random name
+                }
+                if (!alive) Files.deleteIfExists(leftover);
+            }
+        }
         // not createTempFile: its owner-only permissions would stay on the report
-        Path tmp = dir.resolve("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
+        Path tmp = dir.resolve(prefix + ProcessHandle.current().pid() + ".tmp");
+        Files.deleteIfExists(tmp);
         try {
             try (OutputStream o = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 writing.to(o);

@@ -75,6 +75,19 @@ public final class SarifReporter implements Reporter {
                 .withRuns(List.of(run));
     }
 
+    /**
+     * A path as a SARIF URI reference: relative paths stay relative, every character a URI cannot
+     * hold (spaces, non-ASCII) is percent-encoded; an absolute path becomes a file: URI.
+     */
+    static String uri(String path) {
+        try {
+            if (path.startsWith("/")) return new URI("file", null, path, null).toASCIIString();
+            return new URI(null, null, path, null).toASCIIString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("cannot write " + path + " as a URI", e);
+        }
+    }
+
     private static ReportingDescriptor descriptor(RuleInfo r) {
         PropertyBag props = new PropertyBag()
                 .withTags(new LinkedHashSet<>(List.of("continuity", r.family().toLowerCase(Locale.ROOT))))
@@ -106,7 +119,7 @@ public final class SarifReporter implements Reporter {
             Region region = new Region().withStartLine(f.location() != null ? f.location().line() : 1);
             if (f.location() != null) region.withStartColumn(f.location().column());
             r.withLocations(List.of(new Location().withPhysicalLocation(new PhysicalLocation()
-                    .withArtifactLocation(new ArtifactLocation().withUri(file))
+                    .withArtifactLocation(new ArtifactLocation().withUri(uri(file)))
                     .withRegion(region))));
         }
         if (f.status() == Status.WAIVED) {

@@ -36,9 +36,9 @@ public final class TextReporter implements Reporter {
             if (group.isEmpty()) continue;
             w.println(s.severity(sev, sev.name() + " (" + group.size() + ")"));
             for (Finding f : group) {
-                w.println("  " + s.bold(f.rule().id() + " " + f.rule().title()) + s.dim("  " + subject(f)));
-                w.println("    " + s.dim(where(f)) + "  " + f.message());
-                w.println("    " + s.dim("fix: " + f.rule().remediation()));
+                w.println("  " + s.bold(e(f.rule().id() + " " + f.rule().title())) + s.dim("  " + e(subject(f))));
+                w.println("    " + s.dim(e(where(f))) + "  " + e(f.message()));
+                w.println("    " + s.dim("fix: " + e(f.rule().remediation())));
             }
             w.println();
         }
@@ -46,9 +46,9 @@ public final class TextReporter implements Reporter {
         if (!waived.isEmpty()) {
             w.println(s.dim("WAIVED (" + waived.size() + ")"));
             for (Finding f : waived) {
-                w.println("  " + f.rule().id() + " " + f.rule().title() + s.dim("  " + subject(f)));
-                w.println("    " + s.dim("waiver " + f.waiver().id() + " until " + f.waiver().expires() + ", approved by "
-                        + f.waiver().approvedBy() + ": " + f.waiver().reason()));
+                w.println("  " + e(f.rule().id() + " " + f.rule().title()) + s.dim("  " + e(subject(f))));
+                w.println("    " + s.dim(e("waiver " + f.waiver().id() + " until " + f.waiver().expires() + ", approved by "
+                        + f.waiver().approvedBy() + ": " + f.waiver().reason())));
             }
             w.println();
         }
@@ -58,10 +58,15 @@ public final class TextReporter implements Reporter {
             w.println();
         }
         w.println(s.dim("CHECKED"));
-        for (String line : ctx.checked()) w.println("  " + s.dim(line));
+        for (String line : ctx.checked()) w.println("  " + s.dim(e(line)));
         w.println();
         w.println(summary(ctx, s));
         w.flush();
+    }
+
+    /** Inventory text is data: every control character is shown escaped, so no line can be forged. */
+    private static String e(String text) {
+        return dev.continuity.engine.text.Text.escape(text);
     }
 
     private static String subject(Finding f) {

@@ -182,18 +182,18 @@ class InventoryLoaderTest {
                 dependsOn: dc-1
                 """);
         assertThat(errors(a, b)).containsExactly(
-                "a.yaml:1:1: missing required field 'region' in Site",
-                "a.yaml:3:7: 'data-center' is not a valid type; expected one of: datacenter, cloud-region, colocation, office (did you mean 'datacenter'?)",
-                "a.yaml:4:1: unknown field 'regoin' in Site (did you mean 'region'?)",
-                "a.yaml:6:7: unknown kind 'Sevice'; expected one of: Policy, Vendor, Site, InternetLink, Service, DataStore, EdgeProtection, Person, Role, Plan, Exercise, Waiver (did you mean 'Service'?)",
-                "a.yaml:9:1: missing 'kind'",
-                "a.yaml:12:5: invalid id 'Bad Id': use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit, at most 63 characters",
-                "b.yaml:2:5: invalid id 'DC-1': use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit, at most 63 characters",
-                "b.yaml:3:14: 'vital' is not a valid criticality; expected one of: critical, high, medium, low",
-                "b.yaml:4:6: '4 hours' is not an ISO-8601 duration (e.g. PT15M, PT4H, P3D, P6M, P1Y)",
-                "b.yaml:5:17: 'yes' is a boolean only in YAML 1.1 and a string in YAML 1.2: write true or false",
-                "b.yaml:6:9: unknown Site 'dc-9' (did you mean 'dc-1'?)",
-                "b.yaml:7:12: expected a list, found 'dc-1'");
+                "a.yaml:1:1: region: missing required field 'region' in Site",
+                "a.yaml:3:7: type: 'data-center' is not a valid type; expected one of: datacenter, cloud-region, colocation, office (did you mean 'datacenter'?)",
+                "a.yaml:4:1: regoin: unknown field 'regoin' in Site (did you mean 'region'?); expected one of: type, region, hazardZone, provider, requiredBandwidthMbps",
+                "a.yaml:6:7: kind: unknown kind 'Sevice'; expected one of: Policy, Vendor, Site, InternetLink, Service, DataStore, EdgeProtection, Person, Role, Plan, Exercise, Waiver (did you mean 'Service'?)",
+                "a.yaml:9:1: kind: missing 'kind'",
+                "a.yaml:12:5: id: invalid id 'Bad Id': use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit, at most 63 characters",
+                "b.yaml:2:5: id: invalid id 'DC-1': use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit, at most 63 characters",
+                "b.yaml:3:14: criticality: 'vital' is not a valid criticality; expected one of: critical, high, medium, low",
+                "b.yaml:4:6: rto: '4 hours' is not an ISO-8601 duration; did you mean PT4H?",
+                "b.yaml:5:17: internetFacing: 'yes' is a boolean only in YAML 1.1 and a string in YAML 1.2: write true or false",
+                "b.yaml:6:9: sites[0]: unknown Site 'dc-9' (did you mean 'dc-1'?)",
+                "b.yaml:7:12: dependsOn: expected a list, found 'dc-1'");
     }
 
     @Test
@@ -209,7 +209,7 @@ class InventoryLoaderTest {
         Path a = write("a.yaml", "kind: Site\nid: dc-1\ntype: office\nregion: r\n");
         Path b = write("b.yaml", "kind: Site\nid: DC-1\ntype: office\nregion: r\n---\nkind: Site\nid: dc-1\ntype: office\nregion: r\n");
         assertThat(errors(a, b)).containsExactly(
-                "b.yaml:2:5: invalid id 'DC-1': use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit, at most 63 characters",
+                "b.yaml:2:5: id: invalid id 'DC-1': use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit, at most 63 characters",
                 "b.yaml:6:1: duplicate id 'dc-1' (already declared at a.yaml:1)");
     }
 
@@ -237,10 +237,10 @@ class InventoryLoaderTest {
                 dependsOn: [dc-1]
                 """);
         assertThat(errors(a)).containsExactly(
-                "a.yaml:12:7: unknown Site 'dc-2' (did you mean 'dc-1'?)",
-                "a.yaml:13:6: 'cloudco' is a Vendor of type cloud; expected a Vendor of type isp",
-                "a.yaml:18:9: 'l1' is a InternetLink; expected a Site",
-                "a.yaml:19:13: 'dc-1' is a Site; expected a Service or DataStore or Vendor");
+                "a.yaml:12:7: site: unknown Site 'dc-2' (did you mean 'dc-1'?)",
+                "a.yaml:13:6: isp: 'cloudco' is a Vendor of type cloud; expected a Vendor of type isp",
+                "a.yaml:18:9: sites[0]: 'l1' is a InternetLink; expected a Site",
+                "a.yaml:19:13: dependsOn[0]: 'dc-1' is a Site; expected a Service or DataStore or Vendor");
     }
 
     @Test
@@ -287,11 +287,11 @@ class InventoryLoaderTest {
                 requiredBandwidthMbps: 1_000
                 """);
         assertThat(errors(a)).containsExactly(
-                "a.yaml:3:19: '02' has a leading zero (YAML 1.1 reads it as octal): write it without the zero",
+                "a.yaml:3:19: minInternetLinks: '02' has a leading zero (YAML 1.1 reads it as octal): write it without the zero",
                 "a.yaml:4:15: YAML anchors (&org) are not supported: write each value out in full",
                 "a.yaml:5:1: duplicate key 'organization' (first at line 4)",
                 "a.yaml:10:9: YAML aliases (*org) are not supported: write the value out in full",
-                "a.yaml:11:24: expected a number, found '1_000'");
+                "a.yaml:11:24: requiredBandwidthMbps: expected a number, found '1_000'");
     }
 
     @Test
@@ -324,12 +324,12 @@ class InventoryLoaderTest {
                 """);
         assertThat(errors(a)).containsExactly(
                 "a.yaml:4:1: a second Policy 'p2': an inventory has at most one (the first is 'p1' at a.yaml:1)",
-                "a.yaml:16:10: '1.0' is not a semantic version (MAJOR.MINOR.PATCH, e.g. 2.1.0)",
-                "a.yaml:17:15: '2026-02-30' is not a date (YYYY-MM-DD)",
-                "a.yaml:18:11: document 'docs/missing.md' does not exist (looked for " + dir.resolve("docs/missing.md").toString().replace('\\', '/') + ")",
-                "a.yaml:22:7: unknown Site 'nowhere'",
-                "a.yaml:23:12: maxLag is required when mode is async",
-                "a.yaml:23:19: unknown Site 'nowhere'");
+                "a.yaml:16:10: version: '1.0' is not a semantic version (MAJOR.MINOR.PATCH, e.g. 2.1.0)",
+                "a.yaml:17:15: lastReviewed: '2026-02-30' is not a date: February 2026 has 28 days",
+                "a.yaml:18:11: document: 'docs/missing.md' does not exist (looked for " + dir.resolve("docs/missing.md").toString().replace('\\', '/') + ")",
+                "a.yaml:22:7: site: unknown Site 'nowhere'",
+                "a.yaml:23:12: replicas[0]: maxLag is required when mode is async",
+                "a.yaml:23:19: replicas[0].site: unknown Site 'nowhere'");
     }
 
     @Test
