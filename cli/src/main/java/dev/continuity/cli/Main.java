@@ -32,8 +32,8 @@ public final class Main implements Runnable {
         int code;
         try {
             code = run(args, out, err);
-        } catch (VirtualMachineError e) {
-            code = fatal(err, e);
+        } catch (Throwable e) { // an Error from the engine (picocli handles exceptions): never exit 1, never a raw stack trace
+            code = fatal(err, e, java.util.Arrays.asList(args).contains("--debug"));
         }
         out.flush();
         err.flush();
@@ -44,12 +44,24 @@ public final class Main implements Runnable {
      * Out of memory or stack: our limit, not a finding (exit 1) and never a raw stack trace. The
      * message is one line and says what to try.
      */
-    static int fatal(PrintWriter err, VirtualMachineError e) {
-        String what = e instanceof OutOfMemoryError ? "out of memory (" + e.getMessage() + "); give the JVM more heap,"
+    static int fatal(PrintWriter err, Throwable e, boolean debug) {
+        Throwable cause = e;
+        // a class whose initialisation ran out of memory fails later with NoClassDefFoundError: name the first cause
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof VirtualMachineError) {
+                cause = t;
+                break;
+            }
+        }
+        if (cause == e && e instanceof NoClassDefFoundError && String.valueOf(e.getMessage()).startsWith("Could not initialize")) {
+            cause = new OutOfMemoryError("a class could not be initialised, most likely for lack of memory");
+        }
+        String what = cause instanceof OutOfMemoryError ? "out of memory (" + cause.getMessage() + "); give the JVM more heap,"
                 + " e.g. CONTINUITY_JAVA_OPTS=-Xmx8g, and report the inventory size if it should have fitted"
-                : e instanceof StackOverflowError ? "out of stack (a very deep dependsOn chain?); give the JVM a larger stack,"
-                + " e.g. CONTINUITY_JAVA_OPTS=-Xss64m, and please report it" : e.toString();
+                : cause instanceof StackOverflowError ? "out of stack (a very deep dependsOn chain?); give the JVM a larger stack,"
+                + " e.g. CONTINUITY_JAVA_OPTS=-Xss64m, and please report it" : cause.toString().replace('\n', ' ');
         err.println("continuity: internal error: " + what);
+        if (debug) e.printStackTrace(err);
         err.flush();
         return INTERNAL_ERROR;
     }

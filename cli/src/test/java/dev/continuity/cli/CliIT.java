@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Runs the shaded jar as a separate process, as a user would. */
 class CliIT {
-    static final Path JAR = Path.of("target/continuity.jar").toAbsolutePath();
+    static final Path JAR = CliProcess.JAR;
     static final Path SAMPLES = Path.of("../samples").toAbsolutePath().normalize();
 
     @TempDir
@@ -27,12 +27,8 @@ class CliIT {
     }
 
     private Run run(Path workDir, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
-        cmd.addAll(List.of(args));
-        Path out = tmp.resolve("stdout-" + System.nanoTime()), err = tmp.resolve("stderr-" + System.nanoTime());
-        Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("finished").isTrue();
-        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        CliProcess.Run r = CliProcess.run(workDir, tmp, List.of(), java.util.Map.of(), args);
+        return new Run(r.exit(), r.out(), r.err());
     }
 
     private Run run(String... args) throws IOException, InterruptedException {

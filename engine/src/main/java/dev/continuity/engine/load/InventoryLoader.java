@@ -103,7 +103,7 @@ public final class InventoryLoader {
         return new Inventory(shown, resources, defaultPolicy(), digest(shown, results));
     }
 
-    private record FileResult(List<Resource> resources, List<InputError> errors, List<Binder.RefUse> refs,
+    record FileResult(List<Resource> resources, List<InputError> errors, List<Binder.RefUse> refs,
                               Map<String, Class<?>> invalid, String sha256) {
     }
 
@@ -137,7 +137,7 @@ public final class InventoryLoader {
         return HexFormat.of().formatHex(md.digest());
     }
 
-    private FileResult readFile(Path file) {
+    FileResult readFile(Path file) {
         List<InputError> errors = new ArrayList<>();
         List<Binder.RefUse> refs = new ArrayList<>();
         Map<String, Class<?>> invalid = new HashMap<>();

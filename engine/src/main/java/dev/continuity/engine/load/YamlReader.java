@@ -74,7 +74,7 @@ final class YamlReader {
             }
         } catch (JsonProcessingException e) {
             if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
-                String context = m.getContext() == null ? "" : " (" + m.getContext().strip() + ")";
+                String context = m.getContext() == null ? "" : " (" + clean(m.getContext().strip()) + ")";
                 errors.add(new InputError(file, m.getProblemMark().getLine() + 1, m.getProblemMark().getColumn() + 1,
                         "not valid YAML: " + firstLine(m.getProblem()) + context));
             } else {
@@ -137,7 +137,19 @@ final class YamlReader {
         if (message == null) return "syntax error";
         String m = message.strip();
         int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl).strip();
+        return clean(nl < 0 ? m : m.substring(0, nl).strip());
+    }
+
+    private static final java.util.regex.Pattern CLASS_NAME = java.util.regex.Pattern.compile(
+            "\\s*(due to )?\\(?\\b(java|javax|com|org)\\.[\\w.$]+\\)?:?");
+
+    /** A parser's message as a person reads it: no Java class names, no stack-trace vocabulary. */
+    static String clean(String m) {
+        if (m.contains("NumberFormatException") && m.contains("radix 16")) {
+            return "an escape in a double-quoted string (\\x, \\u, \\U) needs hexadecimal digits";
+        }
+        String c = CLASS_NAME.matcher(m).replaceAll("").replace("failed to tokenize", "cannot read the token").strip();
+        return c.isEmpty() ? "syntax error" : c;
     }
 
     /** Parses a value written as YAML in an annotation, such as a default. */

@@ -354,4 +354,12 @@ class InventoryLoaderTest {
         Inventory inv = load(write("big.yaml", sb.toString()));
         assertThat(inv.size()).isEqualTo(n);
     }
+
+    /** A file deleted between the directory walk and its reading is an input error (exit 2), not a crash. */
+    @Test
+    void aFileThatVanishesWhileItIsReadIsAnInputError(@org.junit.jupiter.api.io.TempDir Path tmp) {
+        InventoryLoader loader = new InventoryLoader(tmp);
+        var result = loader.readFile(tmp.resolve("gone.yaml"));
+        assertThat(result.errors()).extracting(InputError::toString).containsExactly("gone.yaml: the file disappeared while it was read");
+    }
 }
