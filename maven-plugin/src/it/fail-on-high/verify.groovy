@@ -1,5 +1,5 @@
 def log = new File(basedir, 'build.log').text
-assert log.contains('[WARNING] continuity/inventory.yaml:17: SEC-002 medium shop:')
+assert log.contains('[WARNING] continuity/inventory.yaml:17:1: SEC-002 medium shop:')
 // skipped rules give no finding, and the log says they were skipped
 assert !log.contains(': GEO-001 ')
 assert log.contains('[INFO] checked: skipped GEO-001 by command line')

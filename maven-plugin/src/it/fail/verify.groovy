@@ -1,8 +1,8 @@
 def log = new File(basedir, 'build.log').text
-// one line per finding, at the severity's log level, with file:line
-assert log.contains('[ERROR] continuity/inventory.yaml:17: GEO-001 critical shop: critical service shop can only run at office')
-assert log.contains('[ERROR] continuity/inventory.yaml:7: NET-001 critical office:')
-assert log.contains('[ERROR] continuity/inventory.yaml:17: SEC-002 medium shop:')
+// one line per finding, at the severity's log level, with file:line:column (GEO-001 points at the sites of the service)
+assert log.contains('[ERROR] continuity/inventory.yaml:20:1: GEO-001 critical shop: critical service shop can only run at office')
+assert log.contains('[ERROR] continuity/inventory.yaml:7:1: NET-001 critical office:')
+assert log.contains('[ERROR] continuity/inventory.yaml:17:1: SEC-002 medium shop:')
 assert log.contains('Continuity check failed: ')
 assert log.contains('Report: ')
 assert log.contains('-Dcontinuity.failOn=critical|high|medium|never')

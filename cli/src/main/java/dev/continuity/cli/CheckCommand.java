@@ -1,8 +1,11 @@
 package dev.continuity.cli;
 
-import dev.continuity.engine.eval.Baseline;
-import dev.continuity.engine.eval.Check;
+import dev.continuity.engine.eval.CheckOptions;
+import dev.continuity.engine.eval.Pipeline;
 import dev.continuity.engine.eval.Result;
+import dev.continuity.engine.eval.Threshold;
+import dev.continuity.engine.report.TextReporter;
+import dev.continuity.engine.text.Text;
 import dev.continuity.engine.load.InputException;
 import dev.continuity.engine.model.Inventory;
 import dev.continuity.engine.model.Severity;
@@ -43,7 +46,8 @@ final class CheckCommand implements Callable<Integer> {
     List<Path> paths = new ArrayList<>();
 
     @Option(names = {"-f", "--format"}, split = ",", splitSynopsisLabel = ",", paramLabel = "FORMAT",
-            description = "Report formats, comma-separated: text, json, sarif, junit, html, markdown. Default: text")
+            completionCandidates = dev.continuity.engine.report.Reporters.Names.class,
+            description = "Report formats, comma-separated: ${COMPLETION-CANDIDATES}. Default: text")
     List<String> formats = new ArrayList<>(List.of("text"));
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR",
@@ -77,11 +81,15 @@ final class CheckCommand implements Callable<Integer> {
             description = "Seconds one firing of a custom rule (or the engine between firings) may take before the check fails (exit 2). Default: ${DEFAULT-VALUE}")
     long ruleTimeLimit;
 
+    @Option(names = "--link-base", paramLabel = "URL",
+            description = "Markdown links each finding to URL/FILE#LLINE (e.g. https://github.com/ORG/REPO/blob/SHA). Default: from GITHUB_SERVER_URL, GITHUB_REPOSITORY and GITHUB_SHA when set")
+    String linkBase;
+
     @Option(names = "--no-color", description = "No colours, even on a terminal (also: NO_COLOR set)")
     boolean noColor;
 
-    @Option(names = "--debug", description = "Print stack traces of internal errors")
-    boolean debug;
+    @CommandLine.Mixin
+    DebugOption debug;
 
     @Option(names = "--timings", description = "Print where the time went (load, derive, rules, report) to stderr")
     boolean timings;
@@ -90,82 +98,50 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<Reporter> reporters;
-        try {
-            reporters = ReportFiles.reporters(formats);
-        } catch (IllegalArgumentException e) {
-            return usage(e.getMessage());
-        }
-        if (output == null && reporters.size() > 1) {
-            return usage("several formats need --output DIR (one file per format)");
-        }
         if (paths.isEmpty() && !Files.exists(Path.of("continuity"))) {
             return usage("no inventory: there is no continuity/ folder here. Pass the inventory's files or folders"
                     + " (continuity check PATH...), or run 'continuity init' to write a starter inventory in continuity/");
         }
-        if (output != null && Files.exists(output) && !Files.isDirectory(output)) {
-            return usage("-o " + dev.continuity.engine.text.Text.escape(output.toString()) + " is not a directory: -o names the folder the reports are written to");
-        }
-        if (writeBaseline != null && Files.isDirectory(writeBaseline)) {
-            return usage("--write-baseline " + dev.continuity.engine.text.Text.escape(writeBaseline.toString()) + " is a directory: name the baseline file, e.g. continuity-baseline.json");
-        }
-        List<Path> inputs = paths.isEmpty() ? List.of(Path.of("continuity")) : paths;
-        LocalDate date = asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC);
-        Result result;
+        CheckOptions options = CheckOptions.builder()
+                .inventory(paths.isEmpty() ? List.of(Path.of("continuity")) : paths)
+                .workDir(Path.of("")).showAsGiven(true)
+                .asOf(asOf)
+                .threshold(Threshold.valueOf(failOn.name().toUpperCase(java.util.Locale.ROOT)))
+                .formats(formats).outputDir(output)
+                .ruleFiles(rules).skipRules(new TreeSet<>(skipRules))
+                .baseline(baseline).writeBaseline(writeBaseline)
+                .ruleFireLimit(ruleFireLimit).ruleTimeLimit(java.time.Duration.ofSeconds(ruleTimeLimit))
+                .colour(output == null && !noColor && System.console() != null && System.getenv("NO_COLOR") == null)
+                .linkBase(linkBase != null ? linkBase : LinkBase.fromGitHubEnvironment())
+                .build();
+        long started = System.nanoTime();
+        Pipeline.Outcome outcome;
         try {
-            result = new Check(inputs, date, rules, new TreeSet<>(skipRules), baseline, ruleFireLimit,
-                    java.time.Duration.ofSeconds(ruleTimeLimit)).run(Path.of(""), true);
+            outcome = Pipeline.run(options);
         } catch (InputException e) {
             return Main.inputErrors(err, e);
+        } catch (Pipeline.UsageException e) {
+            return usage(e.getMessage());
         }
-        Inventory inv = result.inventory();
-        long evaluated = System.nanoTime();
-        Severity threshold = Severity.failOn(failOn.name());
-        boolean colour = output == null && !noColor && System.console() != null && System.getenv("NO_COLOR") == null;
-        ReportContext ctx = new ReportContext(result, threshold, colour);
-        if (output == null) {
-            ByteArrayOutputStream buf = new ByteArrayOutputStream();
-            reporters.get(0).write(ctx, buf);
-            out.print(buf.toString(StandardCharsets.UTF_8));
-            out.flush();
+        if (outcome.printed() != null) {
+            out.print(new String(outcome.printed(), StandardCharsets.UTF_8));
         } else {
-            List<Path> files;
-            try {
-                files = ReportFiles.write(ctx, reporters, output);
-            } catch (IOException e) {
-                return usage("cannot write the reports to " + dev.continuity.engine.text.Text.escape(output.toString()) + ": " + ioProblem(e));
-            }
-            for (Path written : files) err.println("wrote " + dev.continuity.engine.text.Text.escape(written.toString()));
-            out.println(dev.continuity.engine.report.TextReporter.summaryLine(ctx));
+            for (Path written : outcome.written()) err.println("wrote " + Text.escape(written.toString()));
+            out.println(TextReporter.summaryLine(outcome.context()));
         }
+        out.flush();
         if (timings) {
-            Result.Timings t = result.timings();
+            Result.Timings t = outcome.result().timings();
             err.printf("timings: load %d ms (%d resources), derive %d ms, rules %d ms, report %d ms; JVM up %d ms%n",
-                    t.loadMillis(), inv.size(), t.deriveMillis(), t.rulesMillis(), (System.nanoTime() - evaluated) / 1_000_000,
+                    t.loadMillis(), outcome.result().inventory().size(), t.deriveMillis(), t.rulesMillis(),
+                    (System.nanoTime() - started) / 1_000_000 - t.loadMillis() - t.deriveMillis() - t.rulesMillis(),
                     java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
         }
-        if (writeBaseline != null) {
-            int n;
-            try {
-                n = Baseline.write(writeBaseline, result);
-            } catch (IOException e) {
-                return usage("cannot write the baseline " + dev.continuity.engine.text.Text.escape(writeBaseline.toString()) + ": " + ioProblem(e));
-            }
-            err.println("wrote " + n + (n == 1 ? " finding" : " findings") + " to the baseline " + writeBaseline);
+        if (outcome.baselineWritten() != null) {
+            int n = outcome.baselineCount();
+            err.println("wrote " + n + (n == 1 ? " finding" : " findings") + " to the baseline " + Text.escape(outcome.baselineWritten().toString()));
         }
-        return result.failed(threshold) ? 1 : 0;
-    }
-
-    /** What went wrong with a file, in words (no exception class names). */
-    static String ioProblem(IOException e) {
-        String m = dev.continuity.engine.text.Text.escape(String.valueOf(e.getMessage()));
-        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied (" + m + ")";
-        if (e instanceof java.nio.file.FileAlreadyExistsException) return "a file is in the way (" + m + ")";
-        if (e instanceof java.nio.file.NoSuchFileException) return "no such file or directory (" + m + ")";
-        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
-            return dev.continuity.engine.text.Text.escape(fs.getReason()) + " (" + dev.continuity.engine.text.Text.escape(String.valueOf(fs.getFile())) + ")";
-        }
-        return m;
+        return outcome.failed() ? 1 : 0;
     }
 
     private int usage(String message) {

@@ -14,6 +14,9 @@ import java.util.concurrent.Callable;
 @Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Explain one rule: when it fires, why it matters, how to fix it, which controls it maps to.")
 final class ExplainCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    DebugOption debug;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

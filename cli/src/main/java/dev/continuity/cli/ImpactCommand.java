@@ -30,6 +30,9 @@ import java.util.concurrent.Callable;
                 "  continuity impact continuity/ --fail vendor:isp-telekom --fail upstream:as3320",
                 "", "Exit codes: 0 the analysis ran; 2 usage or input error (such as a domain the inventory does not have)."})
 final class ImpactCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    DebugOption debug;
+
     enum Format { text, json }
 
     @CommandLine.Spec
@@ -45,8 +48,6 @@ final class ImpactCommand implements Callable<Integer> {
     @Option(names = {"-f", "--format"}, defaultValue = "text", description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}")
     Format format;
 
-    @Option(names = "--debug", description = "Print stack traces of internal errors")
-    boolean debug;
 
     @Override
     public Integer call() throws Exception {

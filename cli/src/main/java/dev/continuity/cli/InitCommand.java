@@ -14,6 +14,9 @@ import java.util.stream.Stream;
 @Command(name = "init", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Write a small, commented starter inventory that passes the check, to grow from.")
 final class InitCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    DebugOption debug;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

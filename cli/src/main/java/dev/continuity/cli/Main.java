@@ -16,6 +16,9 @@ import java.util.List;
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 no open finding at or above --fail-on; 1 there is one; 2 usage or input error; 3 internal error."})
 public final class Main implements Runnable {
+    @CommandLine.Mixin
+    DebugOption debug;
+
     /** Exit code of a bug in continuity itself (never of a user mistake). */
     static final int INTERNAL_ERROR = 3;
 

@@ -17,6 +17,9 @@ import java.util.concurrent.Callable;
 @Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "List the built-in rules: id, severity, title and controls.")
 final class RulesCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    DebugOption debug;
+
     enum Format { text, json, markdown }
 
     @CommandLine.Spec

@@ -12,6 +12,9 @@ import java.util.concurrent.Callable;
         description = {"Print the JSON Schema of an inventory document, for editor completion.",
                 "E.g. VS Code with the YAML extension: \"yaml.schemas\": {\"continuity-schema.json\": \"continuity/*.yaml\"}"})
 final class SchemaCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    DebugOption debug;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

@@ -19,6 +19,9 @@ import java.util.concurrent.Callable;
                 "expected.yaml lists the findings (rule, subject, detail) that must come out, exactly.",
                 "See docs/development.md for the format."})
 final class VerifyCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    DebugOption debug;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

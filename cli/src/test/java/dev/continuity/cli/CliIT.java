@@ -184,8 +184,8 @@ class CliIT {
         assertThat(again.exit()).isEqualTo(0);
         JsonNode j = new ObjectMapper().readTree(again.out());
         assertThat(j.path("summary").path("baseline").asInt()).isEqualTo(18);
-        // DAT-001 billing: the service document starts at line 41 of services.yaml, 3 lines later now
-        assertThat(j.path("findings").get(0).path("location").path("line").asInt()).isEqualTo(41 + 3);
+        // DAT-001 billing points at the rpo of the service, line 46 of services.yaml: 3 lines later now
+        assertThat(j.path("findings").get(0).path("location").path("line").asInt()).isEqualTo(46 + 3);
         Run missing = run(tmp, "check", "inv", "--baseline", "nope.json");
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("nope.json: cannot read baseline: no such file");

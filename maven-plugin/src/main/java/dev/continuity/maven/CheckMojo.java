@@ -1,15 +1,12 @@
 package dev.continuity.maven;
 
-import dev.continuity.engine.eval.Check;
+import dev.continuity.engine.eval.CheckOptions;
 import dev.continuity.engine.eval.Finding;
-import dev.continuity.engine.eval.Result;
+import dev.continuity.engine.eval.Pipeline;
 import dev.continuity.engine.eval.Status;
+import dev.continuity.engine.eval.Threshold;
 import dev.continuity.engine.load.InputError;
 import dev.continuity.engine.load.InputException;
-import dev.continuity.engine.model.Severity;
-import dev.continuity.engine.report.ReportContext;
-import dev.continuity.engine.report.ReportFiles;
-import dev.continuity.engine.report.Reporter;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -19,11 +16,9 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.*;
 
 /**
@@ -75,6 +70,14 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "continuity.ruleTimeLimit", defaultValue = "60")
     private long ruleTimeLimit;
 
+    /** Write this check's open findings as a baseline to this file (the CLI's --write-baseline). */
+    @Parameter(property = "continuity.writeBaseline")
+    private File writeBaseline;
+
+    /** Markdown links each finding to LINKBASE/FILE#LLINE, e.g. https://github.com/ORG/REPO/blob/SHA. */
+    @Parameter(property = "continuity.linkBase")
+    private String linkBase;
+
     /** Skip the check. */
     @Parameter(property = "continuity.skip", defaultValue = "false")
     private boolean skip;
@@ -89,14 +92,6 @@ public class CheckMojo extends AbstractMojo {
             log.info("Skipping the continuity check (continuity.skip)");
             return;
         }
-        Severity threshold = parseFailOn();
-        LocalDate date = parseAsOf();
-        List<Reporter> reporters;
-        try {
-            reporters = ReportFiles.reporters(formats == null ? List.of() : formats);
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("continuity: formats: " + e.getMessage());
-        }
         List<Path> paths = inventory == null ? List.of() : inventory.stream().map(File::toPath).toList();
         if (paths.isEmpty()) throw new MojoFailureException("continuity: no inventory configured");
         for (Path p : paths) {
@@ -105,72 +100,64 @@ public class CheckMojo extends AbstractMojo {
                         + "point <inventory> at them, or skip the check with -Dcontinuity.skip=true.");
             }
         }
-        Check check = new Check(paths, date, rules == null ? List.of() : rules.stream().map(File::toPath).toList(),
-                new TreeSet<>(skipRules == null ? List.of() : skipRules), baseline == null ? null : baseline.toPath(),
-                ruleFireLimit, java.time.Duration.ofSeconds(ruleTimeLimit));
-        Result result;
+        Threshold threshold;
         try {
-            result = check.run(basedir.toPath());
+            threshold = Threshold.parse(failOn == null ? "low" : failOn);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("continuity: failOn " + e.getMessage());
+        }
+        CheckOptions options = CheckOptions.builder()
+                .inventory(paths).workDir(basedir.toPath())
+                .asOf(parseAsOf()).threshold(threshold)
+                .formats(formats == null ? List.of() : formats).outputDir(outputDirectory.toPath())
+                .ruleFiles(rules == null ? List.of() : rules.stream().map(File::toPath).toList())
+                .skipRules(new TreeSet<>(skipRules == null ? List.of() : skipRules))
+                .baseline(baseline == null ? null : baseline.toPath())
+                .writeBaseline(writeBaseline == null ? null : writeBaseline.toPath())
+                .ruleFireLimit(ruleFireLimit).ruleTimeLimit(java.time.Duration.ofSeconds(ruleTimeLimit))
+                .linkBase(linkBase)
+                .build();
+        Pipeline.Outcome outcome;
+        try {
+            outcome = Pipeline.run(options);
         } catch (InputException e) {
             for (InputError error : e.errors()) log.error(error.toString()); // escaped by InputError
             throw new MojoFailureException("continuity: " + e.errors().size() + (e.errors().size() == 1 ? " input error" : " input errors")
                     + " in the inventory or rules, listed above with file:line:column; nothing was checked.");
+        } catch (Pipeline.UsageException e) {
+            throw new MojoFailureException("continuity: " + e.getMessage());
         }
-        ReportContext ctx = new ReportContext(result, threshold, false);
-        List<Path> written;
-        try {
-            written = ReportFiles.write(ctx, reporters, outputDirectory.toPath());
-        } catch (IOException e) {
-            throw new MojoExecutionException("continuity: cannot write reports to " + outputDirectory + ": " + e.getMessage(), e);
+        for (Finding f : outcome.result().findings()) logFinding(log, f, threshold);
+        for (String line : outcome.context().checked()) log.info("checked: " + dev.continuity.engine.text.Text.escape(line));
+        if (outcome.baselineWritten() != null) {
+            log.info("Wrote " + outcome.baselineCount() + " findings to the baseline " + outcome.baselineWritten());
         }
-        for (Finding f : result.findings()) logFinding(log, f, threshold);
-        for (String line : ctx.checked()) log.info("checked: " + dev.continuity.engine.text.Text.escape(line));
-        String summary = summary(result, threshold);
-        if (result.failed(threshold)) {
+        List<Path> written = outcome.written();
+        String summary = (outcome.failed() ? "Continuity check failed: " : "Continuity check passed: ") + outcome.summary() + ".";
+        if (outcome.failed()) {
             throw new MojoFailureException(summary + (written.isEmpty() ? "" : " Report: " + written.get(0) + ".")
-                    + " Fix the findings listed above, accept a risk with a Waiver in the inventory (rule, subject, reason,"
+                    + " Fix the findings listed above, accept a risk with a Waiver in the inventory (rule, subject, detail, reason,"
                     + " approvedBy, expires), or raise the threshold with <failOn> or -Dcontinuity.failOn=critical|high|medium|never.");
         }
         log.info(summary + (written.isEmpty() ? "" : " Report: " + written.get(0)));
     }
 
-    private static void logFinding(Log log, Finding f, Severity threshold) {
-        String where = f.location() == null ? "(inventory)" : f.location().file() + ":" + f.location().line();
-        String line = where + ": " + f.rule().id() + " " + f.rule().severity().yaml() + " " + f.subject()
-                + (f.detail().isEmpty() ? "" : " [" + f.detail() + "]") + ": " + f.message();
+    private static void logFinding(Log log, Finding f, Threshold threshold) {
+        String line = f.where() + ": " + f.rule().id() + " " + f.rule().severity().yaml() + " " + f.label() + ": " + f.message();
         // inventory text is data: escaped, so that no line of the Maven log (such as BUILD SUCCESS) can be forged
         line = dev.continuity.engine.text.Text.escape(line);
         if (f.status() == Status.WAIVED) log.info(line + " (waived until " + f.waiver().expires() + ")");
         else if (f.status() == Status.BASELINE) log.info(line + " (baseline)");
-        else if (threshold != null && f.rule().severity().atLeast(threshold)) log.error(line);
+        else if (threshold.fails(f.rule().severity())) log.error(line);
         else log.warn(line);
-    }
-
-    static String summary(Result r, Severity threshold) {
-        StringBuilder sb = new StringBuilder(r.failed(threshold) ? "Continuity check failed: " : "Continuity check passed: ");
-        sb.append(r.openSummary());
-        sb.append(", failing on ").append(threshold == null ? "never" : threshold.yaml() + " and above");
-        long waived = r.count(Status.WAIVED), baseline = r.count(Status.BASELINE);
-        if (waived > 0) sb.append("; ").append(waived).append(" waived");
-        if (baseline > 0) sb.append("; ").append(baseline).append(" in the baseline");
-        sb.append("; ").append(r.inventory().size()).append(" resources as of ").append(r.asOf()).append('.');
-        return sb.toString();
-    }
-
-    private Severity parseFailOn() throws MojoFailureException {
-        try {
-            return Severity.failOn(failOn == null ? "low" : failOn);
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("continuity: failOn " + e.getMessage());
-        }
     }
 
     private LocalDate parseAsOf() throws MojoFailureException {
         if (asOf == null || asOf.isBlank()) return LocalDate.now(ZoneOffset.UTC);
         try {
-            return LocalDate.parse(asOf.trim());
-        } catch (DateTimeParseException e) {
-            throw new MojoFailureException("continuity: asOf must be a date YYYY-MM-DD, not '" + asOf + "'");
+            return dev.continuity.engine.load.Dates.parse(asOf.trim());
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("continuity: asOf: " + e.getMessage());
         }
     }
 }

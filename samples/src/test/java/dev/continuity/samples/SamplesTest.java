@@ -71,4 +71,23 @@ class SamplesTest {
             assertThat(inv.all(kind)).as(kind.getSimpleName()).isNotEmpty();
         }
     }
+
+    /** rules.md v2 "Where a finding points": at the field that decides the finding, never just the document. */
+    @Test
+    void findingsPointAtTheFieldThatDecidesThem() throws Exception {
+        Result r = check("northwind");
+        java.util.function.Function<String, String> where = key -> r.findings().stream()
+                .filter(f -> (f.rule().id() + " " + f.label()).equals(key)).findFirst().orElseThrow().where();
+        // services.yaml:49 is "failover: {site: ams-colo2, mode: cold}": mode: is at column 29
+        assertThat(where.apply("GEO-003 billing")).isEqualTo("northwind/continuity/services.yaml:49:29");
+        assertThat(where.apply("SVC-002 billing")).isEqualTo("northwind/continuity/services.yaml:45:1");
+        assertThat(where.apply("DAT-001 billing [billing-db]")).isEqualTo("northwind/continuity/services.yaml:46:1");
+        // the backup list item whose encrypted is not true
+        assertThat(where.apply("DAT-007 billing-db")).isEqualTo("northwind/continuity/data.yaml:30:5");
+        // VND-002 points at the vendor's slaRto, in the vendor's file
+        assertThat(where.apply("VND-002 email [m365]")).startsWith("northwind/continuity/vendors.yaml:");
+        // fingerprints do not depend on locations: a baseline written before still matches
+        assertThat(r.findings().stream().filter(f -> f.rule().id().equals("GEO-003") && f.subject().equals("billing")).findFirst()
+                .orElseThrow().fingerprint()).isEqualTo(Finding.fingerprint("GEO-003", "billing", ""));
+    }
 }

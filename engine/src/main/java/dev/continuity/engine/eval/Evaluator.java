@@ -75,7 +75,7 @@ public final class Evaluator {
         skipped.sort(Comparator.comparing(Run.Skipped::rule));
         changed.sort(Comparator.comparing(Run.SeverityChange::rule));
 
-        Findings findings = new Findings(pack, inv.hasDeclaredPolicy() ? policy.location() : null);
+        Findings findings = new Findings(pack, inv);
         Waivers waivers = new Waivers(inv.all(Waiver.class), options.asOf());
         long t0 = System.nanoTime();
         List<Object> derived = Derivation.facts(inv);

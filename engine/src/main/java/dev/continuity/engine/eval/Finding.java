@@ -23,6 +23,20 @@ public record Finding(RuleInfo rule, String subject, String kind, String detail,
             .thenComparing(Finding::subject)
             .thenComparing(Finding::detail);
 
+    /** "subject [detail]" (the detail only when there is one): how every report names what a finding is about. */
+    public static String label(String subject, String detail) {
+        return subject + (detail == null || detail.isEmpty() ? "" : " [" + detail + "]");
+    }
+
+    public String label() {
+        return label(subject, detail);
+    }
+
+    /** Where the finding points, {@code file:line:column} ({@link Location#toString}), or "(inventory)" when nowhere. */
+    public String where() {
+        return location == null ? "(inventory)" : location.toString();
+    }
+
     public String fingerprint() {
         return fingerprint(rule.id(), subject, detail);
     }

@@ -1,5 +1,6 @@
 package dev.continuity.engine.eval;
 
+import dev.continuity.engine.model.Inventory;
 import dev.continuity.engine.model.Location;
 import dev.continuity.engine.model.Resource;
 import org.kie.api.runtime.rule.RuleContext;
@@ -16,11 +17,29 @@ import java.util.Map;
 public final class Findings {
     private final Map<String, Finding> found = new LinkedHashMap<>();
     private final RulePack pack;
-    private final Location policyLocation;
+    private final Inventory inventory;
 
-    Findings(RulePack pack, Location policyLocation) {
+    Findings(RulePack pack, Inventory inventory) {
         this.pack = pack;
-        this.policyLocation = policyLocation;
+        this.inventory = inventory;
+    }
+
+    /**
+     * Where a field of a resource was written ({@code slaRto}, {@code backups[1]}), for a rule
+     * whose finding points at a field that its {@code @at} cannot name; null when absent (the
+     * finding then points at its subject's document).
+     */
+    public Location at(Resource r, String path) {
+        return r == null ? null : inventory.at(r, path);
+    }
+
+    /** The same, for a resource named by its id (null: none). */
+    public Location at(String resourceId, String path) {
+        return resourceId == null ? null : inventory.get(resourceId).map(r -> inventory.at(r, path)).orElse(null);
+    }
+
+    public void report(org.drools.model.Drools drools, Object subject, String detail, String message, Location at) {
+        report((RuleContext) drools, subject, detail, message, at);
     }
 
     // The executable model passes org.drools.model.Drools, plain DRL a RuleContext; both are RuleContexts.
@@ -50,19 +69,36 @@ public final class Findings {
      * @param message what a person reads; null for the rule's title
      */
     public void report(RuleContext ctx, Object subject, String detail, String message) {
+        report(ctx, subject, detail, message, null);
+    }
+
+    /**
+     * @param at where the finding points; null: the rule's {@code @at} fields of the subject, else
+     *           the subject's document (rules.md v2, "Where a finding points")
+     */
+    public void report(RuleContext ctx, Object subject, String detail, String message, Location at) {
         RuleInfo info = pack.info(ctx.getRule());
         String id;
         String kind;
-        Location location;
+        Resource located;
         if (subject instanceof Resource r) {
             id = r.id();
             kind = r.kind();
-            location = r.location();
+            located = r;
         } else {
+            // a subject that is no resource (EX-003's scenario) points into the declared Policy, if any
             id = String.valueOf(subject);
             kind = "";
-            location = policyLocation;
+            located = inventory.hasDeclaredPolicy() ? inventory.policy() : null;
         }
+        Location location = at;
+        if (location == null && located != null && info.at() != null) {
+            for (String path : info.at().split("\\|")) {
+                location = inventory.at(located, path.strip());
+                if (location != null) break;
+            }
+        }
+        if (location == null && located != null) location = located.location();
         String d = detail == null ? "" : detail;
         String key = info.id() + '\u0000' + id + '\u0000' + d;
         if (found.putIfAbsent(key, new Finding(info, id, kind, d, message == null ? info.title() : message, location, Status.OPEN, null)) == null) {

@@ -54,8 +54,29 @@ public record Result(Inventory inventory, LocalDate asOf, List<Finding> findings
         return findings.stream().filter(f -> f.status() == status).count();
     }
 
-    /** True when an open finding is at or above {@code failOn}; null means never. */
+    /** True when an open finding is at or above the threshold: the verdict. */
+    public boolean failed(Threshold threshold) {
+        return findings.stream().anyMatch(f -> f.isOpen() && threshold.fails(f.rule().severity()));
+    }
+
+    /** The same, for a severity (at or above it fails). */
     public boolean failed(Severity failOn) {
-        return failOn != null && findings.stream().anyMatch(f -> f.isOpen() && f.rule().severity().atLeast(failOn));
+        return failed(Threshold.valueOf(failOn.name()));
+    }
+
+    /**
+     * The summary sentence every report and front end uses: "18 open findings (4 critical, 10 high,
+     * 3 medium, 1 low), 1 waived · fail on low · 60 resources in 11 files · as of 2026-11-22".
+     */
+    public String summary(Threshold threshold) {
+        StringBuilder sb = new StringBuilder(openSummary());
+        long waived = count(Status.WAIVED), baseline = count(Status.BASELINE);
+        if (waived > 0) sb.append(", ").append(waived).append(" waived");
+        if (baseline > 0) sb.append(", ").append(baseline).append(" baseline");
+        sb.append(" · fail on ").append(threshold.label());
+        int files = inventory.files().size();
+        sb.append(" · ").append(inventory.size()).append(" resources in ").append(files).append(files == 1 ? " file" : " files");
+        sb.append(" · as of ").append(asOf);
+        return sb.toString();
     }
 }

@@ -7,8 +7,18 @@ import java.util.List;
 import java.util.Map;
 
 /** A rule's metadata, read from its DRL annotations: the single place each is written. */
+/**
+ * @param at where a finding of the rule points when the rule does not say otherwise (rules.md v2,
+ *           "Where a finding points"): field paths of the subject, the first present one wins
+ *           ({@code failover.site|sites}); null: the subject's document. Optional metadata {@code @at}.
+ */
 public record RuleInfo(String id, Severity severity, String title, List<String> controls, String remediation,
-                       String condition, String rationale) {
+                       String condition, String rationale, String at) {
+
+    public RuleInfo(String id, Severity severity, String title, List<String> controls, String remediation,
+                    String condition, String rationale) {
+        this(id, severity, title, controls, remediation, condition, rationale, null);
+    }
 
     /** Metadata keys every rule must carry. */
     public static final List<String> REQUIRED = List.of("id", "severity", "title", "controls", "remediation", "condition", "rationale");
@@ -29,12 +39,13 @@ public record RuleInfo(String id, Severity severity, String title, List<String> 
         String controls = ((String) meta.get("controls")).strip();
         return new RuleInfo((String) meta.get("id"), severity, (String) meta.get("title"),
                 controls.isEmpty() ? List.of() : Arrays.stream(controls.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
-                (String) meta.get("remediation"), (String) meta.get("condition"), (String) meta.get("rationale"));
+                (String) meta.get("remediation"), (String) meta.get("condition"), (String) meta.get("rationale"),
+                meta.get("at") instanceof String at && !at.isBlank() ? at.strip() : null);
     }
 
     /** The same rule with another severity (Policy.ruleSettings). */
     public RuleInfo withSeverity(Severity s) {
-        return new RuleInfo(id, s, title, controls, remediation, condition, rationale);
+        return new RuleInfo(id, s, title, controls, remediation, condition, rationale, at);
     }
 
     /** The family, e.g. NET for NET-001. */

@@ -43,7 +43,7 @@ public final class RuleTest {
 
         @Override
         public String toString() {
-            return rule + " " + subject + (detail.isEmpty() ? "" : " [" + detail + "]");
+            return rule + " " + Finding.label(subject, detail);
         }
     }
 

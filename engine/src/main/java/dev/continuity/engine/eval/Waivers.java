@@ -48,7 +48,7 @@ public final class Waivers {
     /** WVR-002's message: why the waiver matches nothing, and the details that do exist for its rule and subject. */
     public static String unmatched(WaiverTarget t, Collection<String> details) {
         Waiver w = t.waiver();
-        String named = w.rule() + " for " + w.subject() + (t.detail().isEmpty() ? "" : " [" + t.detail() + "]");
+        String named = w.rule() + " for " + Finding.label(w.subject(), t.detail());
         if (t.isShadowed()) {
             return "waiver " + w.id() + " names " + named + ", which the earlier waiver " + t.shadowedBy() + " already waives";
         }

@@ -31,7 +31,7 @@ public final class Derivation {
             for (String d : new LinkedHashSet<>(s.dependsOn())) out.add(new DependsOn(s.id(), d, s.criticality()));
             for (String m : closures.of(s.id())) {
                 Resource r = inv.get(m).orElseThrow();
-                if (!(r instanceof DataStore)) out.add(new InClosure(s.id(), m, r instanceof Vendor, s.criticality()));
+                if (!(r instanceof DataStore)) out.add(new InClosure(s.id(), m, r instanceof Vendor, s.criticality(), via(s, m, closures)));
             }
             if (s.criticality() == Criticality.CRITICAL) {
                 Set<String> vendors = new TreeSet<>();
@@ -82,15 +82,32 @@ public final class Derivation {
         }
     }
 
+    /** The index of the first dependsOn item of {@code s} that is {@code member} or holds it in its closure. */
+    private static int via(Service s, String member, Closures closures) {
+        List<String> deps = s.dependsOn();
+        for (int i = 0; i < deps.size(); i++) {
+            if (deps.get(i).equals(member) || closures.of(deps.get(i)).contains(member)) return i;
+        }
+        return -1;
+    }
+
     private static void runbooks(Inventory inv, List<Object> out) {
         Map<String, List<Runbook>> byService = new HashMap<>();
+        Map<Runbook, String> planOf = new IdentityHashMap<>();
+        Map<Runbook, Integer> indexOf = new IdentityHashMap<>();
         for (Plan p : inv.all(Plan.class)) {
-            for (Runbook r : p.runbooks()) byService.computeIfAbsent(r.service(), k -> new ArrayList<>()).add(r);
+            for (int i = 0; i < p.runbooks().size(); i++) {
+                Runbook r = p.runbooks().get(i);
+                byService.computeIfAbsent(r.service(), k -> new ArrayList<>()).add(r);
+                planOf.put(r, p.id());
+                indexOf.put(r, i);
+            }
         }
         for (Service s : inv.all(Service.class)) {
             List<Runbook> rs = byService.getOrDefault(s.id(), List.of());
             Runbook latest = Dated.latest(rs);
-            out.add(new Runbooks(s.id(), rs.size(), latest == null ? null : latest.updated()));
+            out.add(new Runbooks(s.id(), rs.size(), latest == null ? null : latest.updated(),
+                    latest == null ? null : planOf.get(latest), latest == null ? -1 : indexOf.get(latest)));
         }
     }
 

@@ -4,7 +4,9 @@ import dev.continuity.engine.model.Criticality;
 
 /**
  * Derived fact: Service or Vendor {@code member} is in the dependency closure of {@code service}
- * (reachable through dependsOn, directly or transitively); {@code criticality} is the service's.
+ * (reachable through dependsOn, directly or transitively); {@code criticality} is the service's;
+ * {@code via} is the index of the first dependsOn item of the service that is the member or holds
+ * it in its own closure (where SVC-003 and SVC-004 point).
  */
-public record InClosure(String service, String member, boolean memberIsVendor, Criticality criticality) {
+public record InClosure(String service, String member, boolean memberIsVendor, Criticality criticality, int via) {
 }

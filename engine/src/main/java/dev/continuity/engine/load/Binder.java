@@ -40,6 +40,14 @@ final class Binder {
     /** The longest single scalar accepted (inventory.md v2). */
     static final int MAX_SCALAR = 64 * 1024;
 
+    /** The field locations of the resource being bound. */
+    private FieldLocations.Builder located = new FieldLocations.Builder();
+
+    /** The field locations of the resource bound last. */
+    FieldLocations locations() {
+        return located.build();
+    }
+
     private void enter(String segment) {
         path.add(path.isEmpty() && segment.startsWith(".") ? segment.substring(1) : segment);
     }
@@ -123,6 +131,7 @@ final class Binder {
 
     /** Binds a resource document whose kind and id were already read. Returns null if it has errors. */
     <R extends Record> R bindResource(Class<R> type, YMap map, String id) {
+        located = new FieldLocations.Builder();
         Map<String, Object> common = new HashMap<>();
         common.put("id", id);
         common.put("name", optionalString("name", map.get("name")));
@@ -184,6 +193,7 @@ final class Binder {
                 continue;
             }
             enter("." + name);
+            located.add(fieldPath(), e.keyLocation());
             Object v;
             try {
                 v = convert(e.value(), c.genericType(), c.ref(), c.component());
@@ -258,6 +268,7 @@ final class Binder {
             int i = 0;
             for (YNode n : seq.items()) {
                 enter("[" + i++ + "]");
+                located.add(fieldPath(), n.location());
                 try {
                     Object v = convert(n, item, ref, field);
                     if (v != null) out.add(v);

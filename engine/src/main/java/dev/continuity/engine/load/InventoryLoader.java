@@ -72,7 +72,9 @@ public final class InventoryLoader {
         // ids of documents that have errors of their own: references to them are not reported again
         Map<String, Class<?>> invalid = new HashMap<>();
         Policy firstPolicy = null;
+        Map<String, FieldLocations> locations = new HashMap<>();
         for (FileResult fr : results) {
+            locations.putAll(fr.locations());
             errors.addAll(fr.errors());
             refs.addAll(fr.refs());
             invalid.putAll(fr.invalid());
@@ -100,11 +102,11 @@ public final class InventoryLoader {
         checkCycles(resources, errors);
         if (!errors.isEmpty()) throw new InputException(errors);
         List<String> shown = files.stream().map(this::display).toList();
-        return new Inventory(shown, resources, defaultPolicy(), digest(shown, results));
+        return new Inventory(shown, resources, defaultPolicy(), digest(shown, results), locations);
     }
 
     record FileResult(List<Resource> resources, List<InputError> errors, List<Binder.RefUse> refs,
-                              Map<String, Class<?>> invalid, String sha256) {
+                              Map<String, Class<?>> invalid, String sha256, Map<String, FieldLocations> locations) {
     }
 
     /** The inventory's digest: SHA-256 of "sha256  path" lines, as sha256sum prints them, in sorted path order. */
@@ -144,11 +146,15 @@ public final class InventoryLoader {
         List<Resource> resources = new ArrayList<>();
         Binder binder = new Binder(errors, refs, file.toAbsolutePath().getParent());
         var md = sha256Digest();
+        Map<String, FieldLocations> locations = new HashMap<>();
         for (YNode doc : read(file, display(file), errors, md)) {
             Resource r = bindDocument(doc, binder, errors, invalid);
-            if (r != null) resources.add(r);
+            if (r != null) {
+                resources.add(r);
+                locations.put(r.id(), binder.locations());
+            }
         }
-        return new FileResult(resources, errors, refs, invalid, HexFormat.of().formatHex(md.digest()));
+        return new FileResult(resources, errors, refs, invalid, HexFormat.of().formatHex(md.digest()), locations);
     }
 
     private Resource bindDocument(YNode doc, Binder binder, List<InputError> errors, Map<String, Class<?>> invalid) {

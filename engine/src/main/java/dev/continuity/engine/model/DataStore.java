@@ -37,6 +37,19 @@ public record DataStore(String id, String name, String description, Map<String, 
         return backups.stream().anyMatch(b -> !b.encrypted());
     }
 
+    /** The index of the first backup whose encrypted is not true, or -1 (DAT-007 points there). */
+    public int firstUnencryptedBackupIndex() {
+        for (int i = 0; i < backups.size(); i++) if (!backups.get(i).encrypted()) return i;
+        return -1;
+    }
+
+    /** The index of the latest restore test in restoreTests, or -1 (DAT-005 points there). */
+    public int latestRestoreTestIndex() {
+        RestoreTest latest = latestRestoreTest();
+        for (int i = 0; i < restoreTests.size(); i++) if (restoreTests.get(i) == latest) return i;
+        return -1;
+    }
+
     /** The latest restore test, or null. */
     public RestoreTest latestRestoreTest() {
         return Dated.latest(restoreTests);

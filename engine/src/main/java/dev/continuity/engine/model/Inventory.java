@@ -10,6 +10,16 @@ public final class Inventory {
     private final Map<Class<?>, List<Resource>> byKind;
     private final Policy policy;
     private final String sha256;
+    private final Map<String, FieldLocations> locations;
+
+    /**
+     * Where a field of a resource was written ({@code rto}, {@code failover.mode},
+     * {@code backups[1]}), or null when the resource does not have it.
+     */
+    public Location at(Resource r, String path) {
+        FieldLocations l = locations.get(r.id());
+        return l == null || get(r.id()).orElse(null) != r ? null : l.at(path);
+    }
 
     /**
      * @param sha256 the inventory's digest: SHA-256 of the lines {@code sha256sum} prints for its
@@ -17,6 +27,13 @@ public final class Inventory {
      *               recompute it with {@code sha256sum FILES | sha256sum}
      */
     public Inventory(List<String> files, List<Resource> resources, Policy defaultPolicy, String sha256) {
+        this(files, resources, defaultPolicy, sha256, Map.of());
+    }
+
+    /** @param locations where each resource's fields were written, by resource id */
+    public Inventory(List<String> files, List<Resource> resources, Policy defaultPolicy, String sha256,
+                     Map<String, FieldLocations> locations) {
+        this.locations = locations;
         this.sha256 = sha256;
         this.files = List.copyOf(files);
         this.resources = List.copyOf(resources);

@@ -24,15 +24,7 @@ public final class HtmlReporter implements Reporter {
     static final int MAX_GRAPH_SERVICES = 25;
     private static final Template TEMPLATE = compile();
 
-    @Override
-    public String format() {
-        return "html";
-    }
 
-    @Override
-    public String extension() {
-        return "html";
-    }
 
     private static Template compile() {
         try (Reader r = new InputStreamReader(Objects.requireNonNull(HtmlReporter.class.getResourceAsStream("report.html.mustache")),
@@ -63,7 +55,8 @@ public final class HtmlReporter implements Reporter {
         m.put("resources", inv.size());
         m.put("rulesRun", ctx.rules().size());
         m.put("failed", ctx.failed());
-        m.put("failOn", ctx.failOn() == null ? "never" : ctx.failOn().yaml());
+        m.put("failOn", ctx.failOnLabel());
+        m.put("summary", ctx.summary());
         Map<Severity, Integer> counts = r.openCounts();
         int open = counts.values().stream().mapToInt(Integer::intValue).sum();
         m.put("open", open);
@@ -140,7 +133,7 @@ public final class HtmlReporter implements Reporter {
         x.put("subject", f.subject());
         x.put("kind", f.kind());
         x.put("detail", f.detail());
-        x.put("where", f.location() == null ? "" : f.location().file() + ":" + f.location().line());
+        x.put("where", f.location() == null ? "" : f.where());
         x.put("message", f.message());
         x.put("remediation", f.rule().remediation());
         x.put("controls", String.join("; ", f.rule().controls()));

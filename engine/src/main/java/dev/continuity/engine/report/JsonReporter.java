@@ -24,15 +24,7 @@ public final class JsonReporter implements Reporter {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
-    @Override
-    public String format() {
-        return "json";
-    }
 
-    @Override
-    public String extension() {
-        return "json";
-    }
 
     @Override
     public void write(ReportContext ctx, OutputStream out) throws IOException {

@@ -17,15 +17,7 @@ import java.util.*;
  * A rule without findings is one passing test case, so a clean inventory shows what was checked.
  */
 public final class JunitReporter implements Reporter {
-    @Override
-    public String format() {
-        return "junit";
-    }
 
-    @Override
-    public String extension() {
-        return "xml";
-    }
 
     @Override
     public void write(ReportContext ctx, OutputStream out) throws IOException {
@@ -144,7 +136,7 @@ public final class JunitReporter implements Reporter {
                 w.writeCharacters("    ");
                 w.writeStartElement("testcase");
                 w.writeAttribute("classname", xml(classname));
-                w.writeAttribute("name", xml(r.id() + " " + f.subject() + (f.detail().isEmpty() ? "" : " [" + f.detail() + "]")));
+                w.writeAttribute("name", xml(r.id() + " " + f.label()));
                 if (f.location() != null) {
                     w.writeAttribute("file", xml(f.location().file()));
                     w.writeAttribute("line", xml(String.valueOf(f.location().line())));
@@ -155,7 +147,7 @@ public final class JunitReporter implements Reporter {
                     w.writeAttribute("type", xml(f.rule().severity().yaml()));
                     w.writeAttribute("message", xml(f.message()));
                     w.writeCharacters(xml(r.title() + " (" + f.rule().severity().yaml() + ")\n"
-                            + (f.location() == null ? "" : "at " + f.location().file() + ":" + f.location().line() + "\n")
+                            + (f.location() == null ? "" : "at " + f.where() + "\n")
                             + f.message() + "\nfix: " + r.remediation()
                             + (r.controls().isEmpty() ? "" : "\ncontrols: " + String.join("; ", r.controls()))));
                     w.writeEndElement();

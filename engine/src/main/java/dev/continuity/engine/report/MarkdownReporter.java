@@ -15,15 +15,7 @@ public final class MarkdownReporter implements Reporter {
     /** Open findings listed at the most; the rest are counted. */
     static final int MAX_ROWS = 50;
 
-    @Override
-    public String format() {
-        return "markdown";
-    }
 
-    @Override
-    public String extension() {
-        return "md";
-    }
 
     @Override
     public void write(ReportContext ctx, OutputStream out) throws IOException {
@@ -31,11 +23,7 @@ public final class MarkdownReporter implements Reporter {
         Result r = ctx.result();
         w.println("### " + (ctx.failed() ? "❌ Continuity check failed" : "✅ Continuity check passed"));
         w.println();
-        w.println("**" + r.openSummary() + "**"
-                + (r.count(Status.WAIVED) > 0 ? " · " + r.count(Status.WAIVED) + " waived" : "")
-                + (r.count(Status.BASELINE) > 0 ? " · " + r.count(Status.BASELINE) + " baseline" : "")
-                + " · fails on " + (ctx.failOn() == null ? "never" : ctx.failOn().yaml())
-                + " · " + r.inventory().size() + " resources · as of " + r.asOf());
+        w.println("**" + cell(ctx.summary()) + "**");
         List<Finding> shown = r.findings().stream().filter(Finding::isOpen).toList();
         if (!shown.isEmpty()) {
             w.println();
@@ -43,8 +31,8 @@ public final class MarkdownReporter implements Reporter {
             w.println("|---|---|---|---|---|");
             for (Finding f : shown.subList(0, Math.min(MAX_ROWS, shown.size()))) {
                 w.println("| " + f.rule().severity().yaml() + " | " + cell(f.rule().id() + " " + f.rule().title()) + " | "
-                        + code(f.subject() + (f.detail().isEmpty() ? "" : " [" + f.detail() + "]")) + " | "
-                        + (f.location() == null ? "" : code(f.location().file() + ":" + f.location().line())) + " | "
+                        + code(f.label()) + " | "
+                        + where(ctx, f) + " | "
                         + code(f.message()) + " |");
             }
             if (shown.size() > MAX_ROWS) {
@@ -59,6 +47,18 @@ public final class MarkdownReporter implements Reporter {
         w.println();
         w.println("</details>");
         w.flush();
+    }
+
+    /**
+     * Where a finding points: {@code file:line:column} in a code span, linked to the file and line
+     * under {@code --link-base} when one is given (the path percent-encoded, so it cannot break the link).
+     */
+    static String where(ReportContext ctx, Finding f) {
+        if (f.location() == null) return "";
+        if (ctx.linkBase() == null || ctx.linkBase().isBlank()) return code(f.where());
+        String url = ctx.linkBase().replaceAll("/+$", "") + "/" + SarifReporter.uri(f.location().file()).replace(")", "%29")
+                + "#L" + f.location().line();
+        return "[" + code(f.where()) + "](" + url + ")";
     }
 
     /**

@@ -6,22 +6,36 @@ import dev.continuity.engine.model.Severity;
 /**
  * What every reporter is given.
  *
- * @param failOn lowest severity of an open finding that fails the check; null for never
- * @param colour the text report may use ANSI colours (a terminal)
+ * @param threshold lowest severity of an open finding that fails the check, or never
+ * @param colour    the text report may use ANSI colours (a terminal)
+ * @param linkBase  where Markdown links a finding's file and line (a URL ending before the path), or null
  */
-public record ReportContext(Result result, Severity failOn, boolean colour) {
+public record ReportContext(Result result, dev.continuity.engine.eval.Threshold threshold, boolean colour, String linkBase) {
+    public ReportContext(Result result, dev.continuity.engine.eval.Threshold threshold, boolean colour) {
+        this(result, threshold, colour, null);
+    }
+
+    /** For a severity threshold (at or above it fails). */
+    public ReportContext(Result result, Severity failOn, boolean colour) {
+        this(result, failOn == null ? dev.continuity.engine.eval.Threshold.NEVER : dev.continuity.engine.eval.Threshold.valueOf(failOn.name()), colour, null);
+    }
+
+    /** The summary sentence (Result#summary). */
+    public String summary() {
+        return result.summary(threshold);
+    }
     /** Every rule that ran, by id. */
     public java.util.List<dev.continuity.engine.eval.RuleInfo> rules() {
         return result.rules();
     }
 
     public boolean failed() {
-        return result.failed(failOn);
+        return result.failed(threshold);
     }
 
     /** The threshold as the options spell it: critical, high, medium, low or never. */
     public String failOnLabel() {
-        return failOn == null ? "never" : failOn.yaml();
+        return threshold.label();
     }
 
     /** What was checked, one sentence a line (interfaces.md v2): the same in every format written for a person. */

@@ -12,12 +12,12 @@ public final class ReportFiles {
     }
 
     /** Writes one file per reporter into {@code dir}; returns the files written. */
-    public static List<Path> write(ReportContext ctx, List<Reporter> reporters, Path dir) throws IOException {
+    public static List<Path> write(ReportContext ctx, List<Reporters.Format> formats, Path dir) throws IOException {
         Files.createDirectories(dir);
         List<Path> out = new ArrayList<>();
-        for (Reporter r : reporters) {
-            Path target = dir.resolve("continuity-report." + r.extension());
-            writeAtomically(target, o -> r.write(ctx, o));
+        for (Reporters.Format f : formats) {
+            Path target = dir.resolve("continuity-report." + f.extension());
+            writeAtomically(target, o -> f.reporter().write(ctx, o));
             out.add(target);
         }
         return out;
@@ -70,11 +70,11 @@ public final class ReportFiles {
     }
 
     /** The reporters for format names, in order, without repeats; throws IllegalArgumentException on an unknown one. */
-    public static List<Reporter> reporters(List<String> formats) {
-        List<Reporter> out = new ArrayList<>();
+    public static List<Reporters.Format> reporters(List<String> formats) {
+        List<Reporters.Format> out = new ArrayList<>();
         for (String f : formats) {
             String name = f.trim().toLowerCase(java.util.Locale.ROOT);
-            Reporter r = Reporters.get(name).orElseThrow(() -> new IllegalArgumentException(
+            Reporters.Format r = Reporters.get(name).orElseThrow(() -> new IllegalArgumentException(
                     "unknown format '" + f.trim() + "'; available: " + String.join(", ", Reporters.formats())));
             if (!out.contains(r)) out.add(r);
         }

@@ -1,36 +1,57 @@
 package dev.continuity.engine.report;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
- * The one place report formats are registered. Reporters are created on first use, so that a check
- * that prints text does not load the HTML template or the SARIF model.
+ * The one registry of report formats: each format names itself once here, with its file extension
+ * and its factory. Help texts, docs tests and the option parsers list the formats from it.
+ * Reporters are created on first use, so that a check that prints text does not load the HTML
+ * template or the SARIF model.
  */
 public final class Reporters {
-    private static final Map<String, java.util.function.Supplier<Reporter>> ALL = new LinkedHashMap<>();
-    private static final Map<String, Reporter> MADE = new java.util.concurrent.ConcurrentHashMap<>();
-
-    static {
-        ALL.put("text", TextReporter::new);
-        ALL.put("json", JsonReporter::new);
-        ALL.put("sarif", SarifReporter::new);
-        ALL.put("junit", JunitReporter::new);
-        ALL.put("html", HtmlReporter::new);
-        ALL.put("markdown", MarkdownReporter::new);
+    /** A report format: its name (as --format takes it), the extension of its file, and how to make its reporter. */
+    public record Format(String name, String extension, Supplier<Reporter> factory) {
+        /** The reporter, made once per JVM (reporters are stateless). */
+        public Reporter reporter() {
+            return MADE.computeIfAbsent(name, n -> factory.get());
+        }
     }
+
+    private static final Map<String, Reporter> MADE = new ConcurrentHashMap<>();
+
+    private static final List<Format> ALL = List.of(
+            new Format("text", "txt", TextReporter::new),
+            new Format("json", "json", JsonReporter::new),
+            new Format("sarif", "sarif", SarifReporter::new),
+            new Format("junit", "xml", JunitReporter::new),
+            new Format("html", "html", HtmlReporter::new),
+            new Format("markdown", "md", MarkdownReporter::new));
 
     private Reporters() {
     }
 
-    public static Optional<Reporter> get(String format) {
-        var make = ALL.get(format);
-        return make == null ? Optional.empty() : Optional.of(MADE.computeIfAbsent(format, f -> make.get()));
+    public static Optional<Format> get(String name) {
+        return ALL.stream().filter(f -> f.name().equals(name)).findFirst();
     }
 
+    public static List<Format> all() {
+        return ALL;
+    }
+
+    /** The format names, in registry order. */
     public static List<String> formats() {
-        return List.copyOf(ALL.keySet());
+        return ALL.stream().map(Format::name).toList();
+    }
+
+    /** The format names for picocli's {@code ${COMPLETION-CANDIDATES}} in help texts. */
+    public static final class Names implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return formats().iterator();
+        }
     }
 }

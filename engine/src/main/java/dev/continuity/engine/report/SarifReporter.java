@@ -30,15 +30,7 @@ public final class SarifReporter implements Reporter {
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     static final String FINGERPRINT_KEY = "continuity/v1";
 
-    @Override
-    public String format() {
-        return "sarif";
-    }
 
-    @Override
-    public String extension() {
-        return "sarif";
-    }
 
     @Override
     public void write(ReportContext ctx, OutputStream out) throws IOException {
@@ -112,7 +104,7 @@ public final class SarifReporter implements Reporter {
                 .withRuleId(f.rule().id())
                 .withRuleIndex(ruleIndex)
                 .withLevel(Result.Level.fromValue(level(f.rule().severity())))
-                .withMessage(new Message().withText(f.message() + (f.detail().isEmpty() ? "" : " [" + f.detail() + "]")))
+                .withMessage(new Message().withText(Finding.label(f.message(), f.detail())))
                 .withPartialFingerprints(new PartialFingerprints().withAdditionalProperty(FINGERPRINT_KEY, f.fingerprint()));
         String file = f.location() != null ? f.location().file() : fallbackFile;
         if (file != null) {

@@ -16,15 +16,7 @@ import java.util.Map;
 public final class TextReporter implements Reporter {
     private static final String RESET = "\u001b[0m";
 
-    @Override
-    public String format() {
-        return "text";
-    }
 
-    @Override
-    public String extension() {
-        return "txt";
-    }
 
     @Override
     public void write(ReportContext ctx, OutputStream out) throws IOException {
@@ -70,11 +62,11 @@ public final class TextReporter implements Reporter {
     }
 
     private static String subject(Finding f) {
-        return (f.kind().isEmpty() ? "" : f.kind() + " ") + f.subject() + (f.detail().isEmpty() ? "" : " [" + f.detail() + "]");
+        return (f.kind().isEmpty() ? "" : f.kind() + " ") + f.label();
     }
 
     private static String where(Finding f) {
-        return f.location() == null ? "(inventory)" : f.location().file() + ":" + f.location().line();
+        return f.where();
     }
 
     /** The summary line without colours. */
@@ -84,17 +76,7 @@ public final class TextReporter implements Reporter {
 
     /** "✗ 5 open findings (2 critical, 3 high, 0 medium, 0 low), 1 waived · 34 resources in 5 files · as of 2026-11-22" */
     static String summary(ReportContext ctx, Style s) {
-        Result r = ctx.result();
-        StringBuilder sb = new StringBuilder();
-        sb.append(ctx.failed() ? s.fail("✗ FAILED") : s.pass("✓ PASSED")).append("  ").append(r.openSummary());
-        long waived = r.count(Status.WAIVED), baseline = r.count(Status.BASELINE);
-        if (waived > 0) sb.append(", ").append(waived).append(" waived");
-        if (baseline > 0) sb.append(", ").append(baseline).append(" baseline");
-        sb.append(" · fail on ").append(ctx.failOn() == null ? "never" : ctx.failOn().yaml());
-        int files = r.inventory().files().size();
-        sb.append(" · ").append(r.inventory().size()).append(" resources in ").append(files).append(files == 1 ? " file" : " files");
-        sb.append(" · as of ").append(r.asOf());
-        return sb.toString();
+        return (ctx.failed() ? s.fail("✗ FAILED") : s.pass("✓ PASSED")) + "  " + ctx.summary();
     }
 
     /** ANSI styling, or none. */

@@ -39,7 +39,7 @@ class HostileTextTest {
 
     static String render(String format, Result r) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Reporters.get(format).orElseThrow().write(new ReportContext(r, Severity.LOW, false), out);
+        Reporters.get(format).orElseThrow().reporter().write(new ReportContext(r, Severity.LOW, false), out);
         return out.toString(StandardCharsets.UTF_8);
     }
 

@@ -1,0 +1,103 @@
+package dev.continuity.engine.eval;
+
+import dev.continuity.engine.load.InputException;
+import dev.continuity.engine.report.ReportContext;
+import dev.continuity.engine.report.ReportFiles;
+import dev.continuity.engine.text.Text;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The one check pipeline, for the command line and the Maven plugin alike: options in, outcome
+ * out (result, files written, verdict, summary, baseline written). The front ends only translate
+ * flags or parameters into {@link CheckOptions}, and the {@link Outcome} into an exit code or a log.
+ */
+public final class Pipeline {
+    private Pipeline() {
+    }
+
+    /** A mistake in the options or the environment (an unknown format, an unwritable output): exit 2. */
+    public static final class UsageException extends Exception {
+        public UsageException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * What a check gave.
+     *
+     * @param printed         the report for standard output when no output directory was given, else null
+     * @param written         the report files written
+     * @param baselineWritten the baseline file written, or null; {@code baselineCount} findings in it
+     */
+    public record Outcome(Result result, ReportContext context, byte[] printed, List<Path> written, Path baselineWritten,
+                          int baselineCount) {
+        /** The verdict: an open finding at or above the threshold. */
+        public boolean failed() {
+            return context.failed();
+        }
+
+        /** The summary sentence. */
+        public String summary() {
+            return context.summary();
+        }
+    }
+
+    public static Outcome run(CheckOptions o) throws InputException, UsageException {
+        List<dev.continuity.engine.report.Reporters.Format> reporters;
+        try {
+            reporters = ReportFiles.reporters(o.formats());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (o.outputDir() == null && reporters.size() > 1) throw new UsageException("several formats need an output directory (one file per format)");
+        if (o.outputDir() != null && Files.exists(o.outputDir()) && !Files.isDirectory(o.outputDir())) {
+            throw new UsageException(Text.escape(o.outputDir().toString()) + " is not a directory: the reports are written into a folder");
+        }
+        if (o.writeBaseline() != null && Files.isDirectory(o.writeBaseline())) {
+            throw new UsageException("the baseline " + Text.escape(o.writeBaseline().toString())
+                    + " is a directory: name the baseline file, e.g. continuity-baseline.json");
+        }
+        Result result = new Check(o.inventory(), o.asOf(), o.ruleFiles(), o.skipRules(), o.baseline(), o.ruleFireLimit(),
+                o.ruleTimeLimit()).run(o.workDir(), o.showAsGiven());
+        ReportContext ctx = new ReportContext(result, o.threshold(), o.colour(), o.linkBase());
+        byte[] printed = null;
+        List<Path> written = List.of();
+        try {
+            if (o.outputDir() == null) {
+                ByteArrayOutputStream buf = new ByteArrayOutputStream();
+                reporters.get(0).reporter().write(ctx, buf);
+                printed = buf.toByteArray();
+            } else {
+                written = ReportFiles.write(ctx, reporters, o.outputDir());
+            }
+        } catch (IOException e) {
+            throw new UsageException("cannot write the reports to " + Text.escape(String.valueOf(o.outputDir())) + ": " + ioProblem(e));
+        }
+        int count = 0;
+        if (o.writeBaseline() != null) {
+            try {
+                count = Baseline.write(o.writeBaseline(), result);
+            } catch (IOException e) {
+                throw new UsageException("cannot write the baseline " + Text.escape(o.writeBaseline().toString()) + ": " + ioProblem(e));
+            }
+        }
+        return new Outcome(result, ctx, printed, written, o.writeBaseline(), count);
+    }
+
+    /** What went wrong with a file, in words (no exception class names). */
+    static String ioProblem(IOException e) {
+        String m = Text.escape(String.valueOf(e.getMessage()));
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied (" + m + ")";
+        if (e instanceof java.nio.file.FileAlreadyExistsException) return "a file is in the way (" + m + ")";
+        if (e instanceof java.nio.file.NoSuchFileException) return "no such file or directory (" + m + ")";
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return Text.escape(fs.getReason()) + " (" + Text.escape(String.valueOf(fs.getFile())) + ")";
+        }
+        return m;
+    }
+}
