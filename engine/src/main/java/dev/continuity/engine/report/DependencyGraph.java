@@ -15,10 +15,27 @@ import java.util.*;
 final class DependencyGraph {
     static final int NODE_W = 180, NODE_H = 34, COL_W = 240, ROW_H = 46, PAD = 10;
 
+    /** The graph as the template draws it. */
+    public record Graph(boolean empty, int width, int height, List<Node> nodes, List<Edge> edges, List<Spof> spofs, boolean hasSpofs,
+                        int omitted, boolean hasOmitted) {
+    }
+
+    /** A box: position, size, where its text goes, its label, tooltip and CSS classes. */
+    public record Node(int x, int y, int w, int h, int textX, int textY, String label, String tooltip, String cls) {
+    }
+
+    /** An edge as an SVG path. */
+    public record Edge(String d) {
+    }
+
+    /** A critical service with single points of failure, and their failure domains. */
+    public record Spof(String service, String domains) {
+    }
+
     private DependencyGraph() {
     }
 
-    static Map<String, Object> of(Result r) {
+    static Graph of(Result r) {
         Inventory inv = r.inventory();
         Map<String, List<String>> spofs = new TreeMap<>();
         for (Finding f : r.findings()) {
@@ -49,7 +66,7 @@ final class DependencyGraph {
         }
         Map<Integer, Integer> rows = new HashMap<>();
         Map<String, int[]> pos = new LinkedHashMap<>();
-        List<Map<String, Object>> nodes = new ArrayList<>();
+        List<Node> nodes = new ArrayList<>();
         List<String> order = new ArrayList<>(depth.keySet());
         order.sort(Comparator.comparing((String id) -> depth.get(id)).thenComparing(id -> id));
         for (String id : order) {
@@ -60,42 +77,25 @@ final class DependencyGraph {
             Resource res = inv.get(id).orElseThrow();
             boolean spof = spofs.containsKey(id);
             String kind = res.kind();
-            Map<String, Object> n = new LinkedHashMap<>();
-            n.put("x", x);
-            n.put("y", y);
-            n.put("w", NODE_W);
-            n.put("h", NODE_H);
-            n.put("textX", x + 8);
-            n.put("textY", y + 21);
-            n.put("label", truncate(res.displayName(), 24));
-            n.put("tooltip", kind + " " + id + (spof ? ": single point of failure (" + String.join(", ", spofs.get(id)) + ")" : ""));
-            n.put("cls", spof ? "node spof" : "node " + kind.toLowerCase(Locale.ROOT)
-                    + (res instanceof Service svc && svc.criticality() == Criticality.CRITICAL ? " critical" : ""));
-            nodes.add(n);
+            nodes.add(new Node(x, y, NODE_W, NODE_H, x + 8, y + 21, truncate(res.displayName(), 24),
+                    kind + " " + id + (spof ? ": single point of failure (" + String.join(", ", spofs.get(id)) + ")" : ""),
+                    spof ? "node spof" : "node " + kind.toLowerCase(Locale.ROOT)
+                            + (res instanceof Service svc && svc.criticality() == Criticality.CRITICAL ? " critical" : "")));
         }
-        List<Map<String, Object>> paths = new ArrayList<>();
+        List<Edge> paths = new ArrayList<>();
         for (List<String> e : edges) {
             int[] a = pos.get(e.get(0)), b = pos.get(e.get(1));
             if (a == null || b == null) continue;
             int x1 = a[0] + NODE_W, y1 = a[1] + NODE_H / 2, x2 = b[0], y2 = b[1] + NODE_H / 2;
             int mid = (x1 + x2) / 2;
-            paths.add(Map.of("d", "M" + x1 + "," + y1 + " C" + mid + "," + y1 + " " + mid + "," + y2 + " " + x2 + "," + y2));
+            paths.add(new Edge("M" + x1 + "," + y1 + " C" + mid + "," + y1 + " " + mid + "," + y2 + " " + x2 + "," + y2));
         }
         int cols = depth.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
         int maxRows = rows.values().stream().mapToInt(Integer::intValue).max().orElse(0);
-        List<Map<String, Object>> spofList = new ArrayList<>();
-        spofs.forEach((svc, ds) -> spofList.add(Map.of("service", svc, "domains", String.join(", ", ds))));
-        Map<String, Object> g = new LinkedHashMap<>();
-        g.put("empty", drawn.isEmpty());
-        g.put("width", PAD * 2 + (cols - 1) * COL_W + NODE_W);
-        g.put("height", PAD * 2 + Math.max(1, maxRows) * ROW_H);
-        g.put("nodes", nodes);
-        g.put("edges", paths);
-        g.put("spofs", spofList);
-        g.put("hasSpofs", !spofList.isEmpty());
-        g.put("omitted", critical.size() - drawn.size());
-        g.put("hasOmitted", critical.size() > drawn.size());
-        return g;
+        List<Spof> spofList = new ArrayList<>();
+        spofs.forEach((svc, ds) -> spofList.add(new Spof(svc, String.join(", ", ds))));
+        return new Graph(drawn.isEmpty(), PAD * 2 + (cols - 1) * COL_W + NODE_W, PAD * 2 + Math.max(1, maxRows) * ROW_H,
+                nodes, paths, spofList, !spofList.isEmpty(), critical.size() - drawn.size(), critical.size() > drawn.size());
     }
 
     private static String truncate(String s, int n) {

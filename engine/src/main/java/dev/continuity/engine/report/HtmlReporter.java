@@ -42,115 +42,110 @@ public final class HtmlReporter implements Reporter {
         w.flush();
     }
 
-    static Map<String, Object> model(ReportContext ctx) {
+    /** The page, a typed view model: every field the template reads. */
+    public record Page(String organization, String title, String asOf, String version, List<String> files, int resources, int rulesRun,
+                       boolean failed, String failOn, String summary, int open, long waived, long baseline, Bars severityBars,
+                       Bars familyBars, boolean hasFamilies, List<SeverityGroup> severityGroups, boolean noOpen,
+                       List<ControlGroup> controls, boolean hasControls, List<WaiverRow> waivers, boolean hasWaivers,
+                       List<FindingRow> baselined, DependencyGraph.Graph graph, List<String> checked, List<RuleRow> passed,
+                       List<SkippedRow> skipped, List<ChangedRow> severityChanged, boolean spofAnalysed, String spofNotRun) {
+    }
+
+    /** Horizontal bars: the bars and the chart's height. */
+    public record Bars(List<Bar> bars, int height) {
+    }
+
+    /** One bar: label, count, width in px (max 240), y offset, text baseline and CSS class. */
+    public record Bar(String label, int count, long width, int y, int textY, String cls) {
+    }
+
+    public record SeverityGroup(String severity, int count, List<FindingRow> findings) {
+    }
+
+    public record ControlGroup(String control, String name, int count, List<FindingRow> findings) {
+    }
+
+    public record FindingRow(String rule, String title, String severity, String subject, String kind, String detail, String where,
+                             String message, String remediation, String controls, String fingerprint) {
+    }
+
+    public record WaiverRow(String id, String rule, String subject, String detail, String reason, String approvedBy, String expires,
+                            String state, String stateClass) {
+    }
+
+    public record RuleRow(String id, String title, String severity) {
+    }
+
+    public record SkippedRow(String rule, String by, String reason) {
+    }
+
+    public record ChangedRow(String rule, String from, String to, String reason) {
+    }
+
+    static Page model(ReportContext ctx) {
         Result r = ctx.result();
         Inventory inv = r.inventory();
-        Map<String, Object> m = new LinkedHashMap<>();
         String org = inv.hasDeclaredPolicy() && inv.policy().organization() != null ? inv.policy().organization() : "";
-        m.put("organization", org);
-        m.put("title", org.isEmpty() ? "Continuity report" : "Continuity report: " + org);
-        m.put("asOf", r.asOf().toString());
-        m.put("version", Version.get());
-        m.put("files", inv.files());
-        m.put("resources", inv.size());
-        m.put("rulesRun", ctx.rules().size());
-        m.put("failed", ctx.failed());
-        m.put("failOn", ctx.failOnLabel());
-        m.put("summary", ctx.summary());
         Map<Severity, Integer> counts = r.openCounts();
         int open = counts.values().stream().mapToInt(Integer::intValue).sum();
-        m.put("open", open);
-        m.put("waived", r.count(Status.WAIVED));
-        m.put("baseline", r.count(Status.BASELINE));
-        m.put("severityBars", bars(counts.entrySet().stream()
-                .map(e -> Map.entry(e.getKey().yaml(), e.getValue())).toList(), true));
         SortedMap<String, Integer> families = new TreeMap<>();
         for (Finding f : r.findings()) if (f.isOpen()) families.merge(f.rule().family(), 1, Integer::sum);
-        m.put("familyBars", bars(new ArrayList<>(families.entrySet()), false));
-        m.put("hasFamilies", !families.isEmpty());
 
-        List<Map<String, Object>> groups = new ArrayList<>();
+        List<SeverityGroup> groups = new ArrayList<>();
         for (Severity s : Severity.values()) {
-            List<Map<String, Object>> fs = r.findings().stream().filter(f -> f.isOpen() && f.rule().severity() == s)
-                    .map(HtmlReporter::finding).toList();
-            if (!fs.isEmpty()) groups.add(Map.of("severity", s.yaml(), "count", fs.size(), "findings", fs));
+            List<FindingRow> fs = r.findings().stream().filter(f -> f.isOpen() && f.rule().severity() == s).map(HtmlReporter::finding).toList();
+            if (!fs.isEmpty()) groups.add(new SeverityGroup(s.yaml(), fs.size(), fs));
         }
-        m.put("severityGroups", groups);
-        m.put("noOpen", groups.isEmpty());
-
-        SortedMap<String, List<Map<String, Object>>> byControl = new TreeMap<>(RuleCatalog.CONTROL_ORDER);
+        SortedMap<String, List<FindingRow>> byControl = new TreeMap<>(RuleCatalog.CONTROL_ORDER);
         for (Finding f : r.findings()) {
             if (!f.isOpen()) continue;
             for (String c : f.rule().controls()) byControl.computeIfAbsent(c, k -> new ArrayList<>()).add(finding(f));
         }
-        List<Map<String, Object>> controls = new ArrayList<>();
-        byControl.forEach((c, fs) -> controls.add(Map.of("control", c, "name", RuleCatalog.expandControl(c), "count", fs.size(), "findings", fs)));
-        m.put("controls", controls);
-        m.put("hasControls", !controls.isEmpty());
-
-        List<Map<String, Object>> waivers = new ArrayList<>();
+        List<ControlGroup> controls = new ArrayList<>();
+        byControl.forEach((c, fs) -> controls.add(new ControlGroup(c, RuleCatalog.expandControl(c), fs.size(), fs)));
+        List<WaiverRow> waivers = new ArrayList<>();
         for (Waivers.Status st : r.waivers()) {
             Waiver w = st.waiver();
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("id", w.id());
-            x.put("rule", w.rule());
-            x.put("subject", w.subject());
-            x.put("detail", w.detail() == null ? "" : w.detail());
-            x.put("reason", w.reason());
-            x.put("approvedBy", w.approvedBy());
-            x.put("expires", w.expires().toString());
-            x.put("state", st.state().label());
-            x.put("stateClass", switch (st.state()) {
-                case IN_FORCE -> "active";
-                case EXPIRED -> "expired";
-                case MATCHES_NOTHING, RULE_NOT_RUN -> "unused";
-            });
-            waivers.add(x);
+            waivers.add(new WaiverRow(w.id(), w.rule(), w.subject(), w.detail() == null ? "" : w.detail(), w.reason(), w.approvedBy(),
+                    w.expires().toString(), st.state().label(), switch (st.state()) {
+                        case IN_FORCE -> "active";
+                        case EXPIRED -> "expired";
+                        case MATCHES_NOTHING, RULE_NOT_RUN -> "unused";
+                    }));
         }
-        m.put("waivers", waivers);
-        m.put("hasWaivers", !waivers.isEmpty());
-        m.put("baselined", r.findings().stream().filter(f -> f.status() == Status.BASELINE).map(HtmlReporter::finding).toList());
-        m.put("graph", DependencyGraph.of(r));
-        m.put("checked", ctx.checked());
-        m.put("passed", r.passedRules().stream().map(p -> Map.of("id", p.id(), "title", p.title(), "severity", p.severity().yaml())).toList());
-        m.put("skipped", r.run().skipped().stream().map(sk -> Map.of("rule", sk.rule(), "by", sk.by().label(),
-                "reason", sk.reason() == null ? "" : sk.reason())).toList());
-        m.put("severityChanged", r.run().severityChanged().stream().map(c -> Map.of("rule", c.rule(), "from", c.from().yaml(),
-                "to", c.to().yaml(), "reason", c.reason())).toList());
         // single points of failure are NET-004's findings: say so when it did not run, never "none"
         var spofSkip = r.run().skipped().stream().filter(sk -> sk.rule().equals("NET-004")).findFirst();
-        m.put("spofAnalysed", spofSkip.isEmpty());
-        m.put("spofNotRun", spofSkip.map(sk -> "NET-004 did not run (skipped by " + sk.by().label()
-                + (sk.reason() == null ? "" : ": " + sk.reason()) + "), so single points of failure were not analysed.").orElse(""));
-        return m;
+        return new Page(org, org.isEmpty() ? "Continuity report" : "Continuity report: " + org, r.asOf().toString(), Version.get(),
+                inv.files(), inv.size(), ctx.rules().size(), ctx.failed(), ctx.failOnLabel(), ctx.summary(), open,
+                r.count(Status.WAIVED), r.count(Status.BASELINE),
+                bars(counts.entrySet().stream().map(e -> Map.entry(e.getKey().yaml(), e.getValue())).toList(), true),
+                bars(new ArrayList<>(families.entrySet()), false), !families.isEmpty(),
+                groups, groups.isEmpty(), controls, !controls.isEmpty(), waivers, !waivers.isEmpty(),
+                r.findings().stream().filter(f -> f.status() == Status.BASELINE).map(HtmlReporter::finding).toList(),
+                DependencyGraph.of(r), ctx.checked(),
+                r.passedRules().stream().map(p -> new RuleRow(p.id(), p.title(), p.severity().yaml())).toList(),
+                r.run().skipped().stream().map(sk -> new SkippedRow(sk.rule(), sk.by().label(), sk.reason() == null ? "" : sk.reason())).toList(),
+                r.run().severityChanged().stream().map(c -> new ChangedRow(c.rule(), c.from().yaml(), c.to().yaml(), c.reason())).toList(),
+                spofSkip.isEmpty(),
+                spofSkip.map(sk -> "NET-004 did not run (skipped by " + sk.by().label()
+                        + (sk.reason() == null ? "" : ": " + sk.reason()) + "), so single points of failure were not analysed.").orElse(""));
     }
 
-    private static Map<String, Object> finding(Finding f) {
-        Map<String, Object> x = new LinkedHashMap<>();
-        x.put("rule", f.rule().id());
-        x.put("title", f.rule().title());
-        x.put("severity", f.rule().severity().yaml());
-        x.put("subject", f.subject());
-        x.put("kind", f.kind());
-        x.put("detail", f.detail());
-        x.put("where", f.location() == null ? "" : f.where());
-        x.put("message", f.message());
-        x.put("remediation", f.rule().remediation());
-        x.put("controls", String.join("; ", f.rule().controls()));
-        x.put("fingerprint", f.fingerprint());
-        return x;
+    private static FindingRow finding(Finding f) {
+        return new FindingRow(f.rule().id(), f.rule().title(), f.rule().severity().yaml(), f.subject(), f.kind(), f.detail(),
+                f.location() == null ? "" : f.where(), f.message(), f.rule().remediation(), String.join("; ", f.rule().controls()),
+                f.fingerprint());
     }
 
     /** Horizontal bars: label, count, width in px (max 240), y offset. */
-    private static Map<String, Object> bars(List<Map.Entry<String, Integer>> entries, boolean severityColours) {
+    private static Bars bars(List<Map.Entry<String, Integer>> entries, boolean severityColours) {
         int max = Math.max(1, entries.stream().mapToInt(Map.Entry::getValue).max().orElse(1));
-        List<Map<String, Object>> bars = new ArrayList<>();
+        List<Bar> bars = new ArrayList<>();
         int y = 0;
         for (var e : entries) {
-            bars.add(Map.of("label", e.getKey(), "count", e.getValue(), "width", Math.round(240.0 * e.getValue() / max),
-                    "y", y, "textY", y + 15, "cls", severityColours ? e.getKey() : "family"));
+            bars.add(new Bar(e.getKey(), e.getValue(), Math.round(240.0 * e.getValue() / max), y, y + 15, severityColours ? e.getKey() : "family"));
             y += 24;
         }
-        return Map.of("bars", bars, "height", Math.max(24, y));
+        return new Bars(bars, Math.max(24, y));
     }
 }

@@ -1,122 +1,124 @@
 package dev.continuity.engine.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.continuity.engine.Version;
 import dev.continuity.engine.eval.Finding;
 import dev.continuity.engine.eval.Result;
 import dev.continuity.engine.eval.Run;
 import dev.continuity.engine.eval.Status;
 import dev.continuity.engine.eval.Waivers;
-import dev.continuity.engine.model.Waiver;
 import dev.continuity.engine.model.Severity;
+import dev.continuity.engine.model.Waiver;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Map;
 
-/** The stable JSON export (interfaces.md, schemaVersion 1). */
+/**
+ * The stable JSON export (interfaces.md, schemaVersion 1), written from a typed view model: the
+ * records below are the report's schema, in the order their fields are written.
+ */
 public final class JsonReporter implements Reporter {
     static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
+    /** The whole report. */
+    public record Report(int schemaVersion, Tool tool, String asOf, InventoryView inventory, RunView run, BaselineView baseline,
+                         List<String> frameworks, Summary summary, List<FindingView> findings, List<WaiverView> waivers) {
+    }
 
+    public record Tool(String name, String version) {
+    }
+
+    public record InventoryView(List<String> files, int resources, String sha256) {
+    }
+
+    /** interfaces.md v2 "What every report discloses". */
+    public record RunView(String failOn, Rules rules) {
+    }
+
+    public record Rules(int total, int ran, List<Skipped> skipped, List<Changed> severityChanged, List<Custom> custom) {
+    }
+
+    public record Skipped(String rule, String by, String reason) {
+    }
+
+    public record Changed(String rule, String from, String to, String reason) {
+    }
+
+    public record Custom(String file, String sha256, List<String> rules) {
+    }
+
+    public record BaselineView(String file, String sha256, long matched) {
+    }
+
+    public record Summary(int critical, int high, int medium, int low, long waived, long baseline, boolean failed) {
+    }
+
+    public record LocationView(String file, int line, int column) {
+    }
+
+    public record FindingView(String rule, String severity, String title, String message, String subject, String kind, String detail,
+                              LocationView location, String status, String fingerprint, List<String> controls, String remediation,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) WaiverView waiver) {
+    }
+
+    /** A waiver; {@code state} only in the report's list of waivers. */
+    public record WaiverView(String id, String rule, String subject, String detail, String reason, String approvedBy, String expires,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String state) {
+    }
 
     @Override
     public void write(ReportContext ctx, OutputStream out) throws IOException {
-        JSON.writeValue(out, toJson(ctx));
+        JSON.writeValue(out, report(ctx));
         out.write('\n');
     }
 
-    public static ObjectNode toJson(ReportContext ctx) {
+    public static Report report(ReportContext ctx) {
         Result r = ctx.result();
-        ObjectNode root = JSON.createObjectNode();
-        root.put("schemaVersion", 1);
-        root.putObject("tool").put("name", Version.NAME).put("version", Version.get());
-        root.put("asOf", r.asOf().toString());
-        ObjectNode inv = root.putObject("inventory");
-        ArrayNode files = inv.putArray("files");
-        r.inventory().files().forEach(files::add);
-        inv.put("resources", r.inventory().size());
-        inv.put("sha256", r.inventory().sha256());
-        root.set("run", run(ctx));
-        root.set("baseline", baseline(r.run()));
-        root.putArray("frameworks");
-        ObjectNode summary = root.putObject("summary");
-        for (Map.Entry<Severity, Integer> e : r.openCounts().entrySet()) summary.put(e.getKey().yaml(), e.getValue());
-        summary.put("waived", r.count(Status.WAIVED));
-        summary.put("baseline", r.count(Status.BASELINE));
-        summary.put("failed", ctx.failed());
-        ArrayNode findings = root.putArray("findings");
-        for (Finding f : r.findings()) findings.add(finding(f));
-        ArrayNode waivers = root.putArray("waivers");
-        for (Waivers.Status w : r.waivers()) {
-            waivers.add(waiver(w.waiver()).put("state", w.state().label()));
-        }
-        return root;
+        Map<Severity, Integer> open = r.openCounts();
+        return new Report(1, new Tool(Version.NAME, Version.get()), r.asOf().toString(),
+                new InventoryView(r.inventory().files(), r.inventory().size(), r.inventory().sha256()),
+                run(ctx), baseline(r.run()), List.of(),
+                new Summary(open.get(Severity.CRITICAL), open.get(Severity.HIGH), open.get(Severity.MEDIUM), open.get(Severity.LOW),
+                        r.count(Status.WAIVED), r.count(Status.BASELINE), ctx.failed()),
+                r.findings().stream().map(JsonReporter::finding).toList(),
+                r.waivers().stream().map(w -> waiver(w.waiver(), w.state().label())).toList());
     }
 
-    /** interfaces.md v2 "What every report discloses": the run's rules and threshold (also SARIF's run properties). */
-    static ObjectNode run(ReportContext ctx) {
+    /** The report as a tree (tests, and formats that embed parts of it). */
+    public static JsonNode toJson(ReportContext ctx) {
+        return JSON.valueToTree(report(ctx));
+    }
+
+    static RunView run(ReportContext ctx) {
         Run run = ctx.result().run();
-        ObjectNode o = JSON.createObjectNode();
-        o.put("failOn", ctx.failOnLabel());
-        ObjectNode rules = o.putObject("rules");
-        rules.put("total", run.totalRules());
-        rules.put("ran", ctx.rules().size());
-        ArrayNode skipped = rules.putArray("skipped");
-        for (Run.Skipped s : run.skipped()) {
-            skipped.addObject().put("rule", s.rule()).put("by", s.by().label()).put("reason", s.reason());
-        }
-        ArrayNode changed = rules.putArray("severityChanged");
-        for (Run.SeverityChange c : run.severityChanged()) {
-            changed.addObject().put("rule", c.rule()).put("from", c.from().yaml()).put("to", c.to().yaml()).put("reason", c.reason());
-        }
-        ArrayNode custom = rules.putArray("custom");
-        for (Run.CustomRuleFile c : run.custom()) {
-            ArrayNode ids = custom.addObject().put("file", c.file()).put("sha256", c.sha256()).putArray("rules");
-            c.rules().forEach(ids::add);
-        }
-        return o;
+        return new RunView(ctx.failOnLabel(), new Rules(run.totalRules(), ctx.rules().size(),
+                run.skipped().stream().map(s -> new Skipped(s.rule(), s.by().label(), s.reason())).toList(),
+                run.severityChanged().stream().map(c -> new Changed(c.rule(), c.from().yaml(), c.to().yaml(), c.reason())).toList(),
+                run.custom().stream().map(c -> new Custom(c.file(), c.sha256(), c.rules())).toList()));
     }
 
-    static com.fasterxml.jackson.databind.JsonNode baseline(Run run) {
-        if (run.baseline() == null) return JSON.nullNode();
-        return JSON.createObjectNode().put("file", run.baseline().file()).put("sha256", run.baseline().sha256())
-                .put("matched", run.baseline().matched());
+    static BaselineView baseline(Run run) {
+        return run.baseline() == null ? null
+                : new BaselineView(run.baseline().file(), run.baseline().sha256(), run.baseline().matched());
     }
 
-    private static ObjectNode waiver(Waiver w) {
-        return JSON.createObjectNode().put("id", w.id()).put("rule", w.rule()).put("subject", w.subject())
-                .put("detail", w.detail() == null ? "" : w.detail()).put("reason", w.reason())
-                .put("approvedBy", w.approvedBy()).put("expires", w.expires().toString());
+    static FindingView finding(Finding f) {
+        return new FindingView(f.rule().id(), f.rule().severity().yaml(), f.rule().title(), f.message(), f.subject(), f.kind(), f.detail(),
+                f.location() == null ? null : new LocationView(f.location().file(), f.location().line(), f.location().column()),
+                f.status().json(), f.fingerprint(), f.rule().controls(), f.rule().remediation(),
+                f.waiver() == null ? null : waiver(f.waiver(), null));
     }
 
-    static ObjectNode finding(Finding f) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("rule", f.rule().id());
-        o.put("severity", f.rule().severity().yaml());
-        o.put("title", f.rule().title());
-        o.put("message", f.message());
-        o.put("subject", f.subject());
-        o.put("kind", f.kind());
-        o.put("detail", f.detail());
-        if (f.location() == null) {
-            o.putNull("location");
-        } else {
-            o.putObject("location").put("file", f.location().file()).put("line", f.location().line())
-                    .put("column", f.location().column());
-        }
-        o.put("status", f.status().json());
-        o.put("fingerprint", f.fingerprint());
-        ArrayNode controls = o.putArray("controls");
-        f.rule().controls().forEach(controls::add);
-        o.put("remediation", f.rule().remediation());
-        if (f.waiver() != null) o.set("waiver", waiver(f.waiver()));
-        return o;
+    private static WaiverView waiver(Waiver w, String state) {
+        return new WaiverView(w.id(), w.rule(), w.subject(), w.detail() == null ? "" : w.detail(), w.reason(), w.approvedBy(),
+                w.expires().toString(), state);
     }
 }

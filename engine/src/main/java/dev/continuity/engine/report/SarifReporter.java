@@ -54,8 +54,8 @@ public final class SarifReporter implements Reporter {
                 .withVersion(Version.get())
                 .withRules(descriptors);
         PropertyBag disclosed = new PropertyBag()
-                .withAdditionalProperty("run", JsonReporter.run(ctx))
-                .withAdditionalProperty("baseline", JsonReporter.baseline(ctx.result().run()))
+                .withAdditionalProperty("run", JsonReporter.JSON.valueToTree(JsonReporter.run(ctx)))
+                .withAdditionalProperty("baseline", JsonReporter.JSON.valueToTree(JsonReporter.baseline(ctx.result().run())))
                 .withAdditionalProperty("frameworks", List.of())
                 .withAdditionalProperty("inventory", JsonReporter.JSON.createObjectNode()
                         .put("sha256", ctx.result().inventory().sha256()).put("resources", ctx.result().inventory().size()));
