@@ -22,9 +22,6 @@ import java.util.regex.Pattern;
 final class Binder {
     /** Fields every resource has; bound by the loader, not per kind. */
     static final Set<String> COMMON = Set.of("id", "name", "description", "labels", "location");
-    private static final Pattern INTEGER = Pattern.compile("[-+]?(0|[1-9][0-9]*)");
-    private static final Pattern DECIMAL = Pattern.compile("[-+]?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
-    private static final Set<String> YAML11_BOOLEANS = Set.of("yes", "no", "on", "off", "y", "n");
 
     /** A reference to check once every resource is known. */
     record RefUse(String target, Ref ref, Location location, String field) {
@@ -245,8 +242,14 @@ final class Binder {
     private static Object absentValue(RecordComponent c) {
         Default d = c.getAnnotation(Default.class);
         if (d != null) {
-            return new Binder(new ArrayList<>(), new ArrayList<>(), null)
-                    .convert(YamlReader.parseSnippet(d.value()), c.getGenericType(), null, c);
+            List<InputError> errors = new ArrayList<>();
+            Object v = new Binder(errors, new ArrayList<>(), null).convert(YamlReader.parseSnippet(d.value()), c.getGenericType(), null, c);
+            // a default that does not parse is our bug: fail when the shape is first built, never bind null silently
+            if (!errors.isEmpty() || v == null) {
+                throw new IllegalStateException("the @Default of " + c.getDeclaringRecord().getSimpleName() + "." + c.getName()
+                        + " does not parse: " + errors);
+            }
+            return v;
         }
         Class<?> t = c.getType();
         if (t == boolean.class) return false;
@@ -323,49 +326,16 @@ final class Binder {
             if (ref != null) refs.add(new RefUse(text, ref, s.location(), fieldPath()));
             return field != null && isName(field) ? text.toLowerCase(Locale.ROOT) : text;
         }
-        if (raw == boolean.class || raw == Boolean.class) {
-            if (s.token() == JsonToken.VALUE_TRUE || s.token() == JsonToken.VALUE_FALSE) {
-                if (text.equalsIgnoreCase("true")) return true;
-                if (text.equalsIgnoreCase("false")) return false;
-            }
-            if (YAML11_BOOLEANS.contains(text.toLowerCase(Locale.ROOT))) {
-                return fail(s, Text.quote(text) + " is a boolean only in YAML 1.1 and a string in YAML 1.2: write true or false");
-            }
-            return fail(s, "expected true or false, found " + s.describe());
-        }
-        if (raw == Integer.class || raw == int.class) {
-            if (s.token() == JsonToken.VALUE_NUMBER_INT && INTEGER.matcher(text).matches()) {
-                try {
-                    int n = Integer.parseInt(text);
-                    if (n < 0) return fail(s, Text.quote(text) + " is negative; expected a count of 0 or more");
-                    return n;
-                } catch (NumberFormatException e) {
-                    return fail(s, Text.quote(text) + " is too large");
-                }
-            }
-            return fail(s, numberProblem(text, "a whole number"));
-        }
-        if (raw == Double.class || raw == double.class) {
-            if ((s.token() == JsonToken.VALUE_NUMBER_INT || s.token() == JsonToken.VALUE_NUMBER_FLOAT)
-                    && DECIMAL.matcher(text).matches()) {
-                double d = Double.parseDouble(text);
-                if (!Double.isFinite(d)) return fail(s, Text.quote(text) + " is too large; expected a finite number");
-                if (d < 0) return fail(s, Text.quote(text) + " is negative; expected a number of 0 or more");
-                return d;
-            }
-            return fail(s, numberProblem(text, "a number"));
-        }
         if (raw.isEnum()) {
             return enumValue((Class<? extends Enum>) raw, s, field);
         }
+        ValueType vt = ValueType.of(raw);
+        if (vt == null) throw new IllegalStateException("no binding for " + type);
         try {
-            if (raw == LocalDate.class) return Dates.parse(text);
-            if (raw == Dur.class) return Dur.parse(text);
-            if (raw == SemVer.class) return SemVer.parse(text);
+            return vt.parse(text, s.token());
         } catch (IllegalArgumentException | DateTimeParseException e) {
             return fail(s, e.getMessage());
         }
-        throw new IllegalStateException("no binding for " + type);
     }
 
     private static final Map<RecordComponent, Boolean> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
@@ -375,12 +345,6 @@ final class Binder {
         return NAMES.computeIfAbsent(c, k -> k.isAnnotationPresent(Name.class));
     }
 
-    private static String numberProblem(String text, String what) {
-        if (text.matches("[-+]?0[0-9]+")) {
-            return Text.quote(text) + " has a leading zero (YAML 1.1 reads it as octal): write it without the zero";
-        }
-        return "expected " + what + ", found " + Text.quote(text);
-    }
 
     @SuppressWarnings("rawtypes")
     private Object enumValue(Class<? extends Enum> type, YScalar s, RecordComponent field) {
@@ -424,14 +388,8 @@ final class Binder {
     }
 
     private static String expected(Class<?> raw) {
-        if (raw == String.class) return "a string";
-        if (raw == boolean.class || raw == Boolean.class) return "true or false";
-        if (raw == Integer.class || raw == int.class) return "a whole number";
-        if (raw == Double.class || raw == double.class) return "a number";
-        if (raw == LocalDate.class) return "a date (YYYY-MM-DD)";
-        if (raw == Dur.class) return "an ISO-8601 duration";
-        if (raw == SemVer.class) return "a semantic version";
-        return "a single value";
+        ValueType vt = ValueType.of(raw);
+        return vt == null ? "a single value" : vt.expected();
     }
 
     private Object fail(YNode at, String message) {

@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
 
 /** Dates as the inventory and the options write them, YYYY-MM-DD, with messages that say what is wrong. */
 public final class Dates {
-    private static final Pattern DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
+    /** YYYY-MM-DD: the parser and the JSON Schema use this one text. */
+    public static final String PATTERN = "(\\d{4})-(\\d{2})-(\\d{2})";
+    private static final Pattern DATE = Pattern.compile(PATTERN);
 
     private Dates() {
     }

@@ -29,6 +29,11 @@ public final class InventoryLoader {
     /** Largest file accepted. */
     public static final long MAX_FILE_BYTES = 100L * 1024 * 1024;
 
+    static {
+        // every kind's shape, with its parsed defaults, is built at start-up: a default that does not parse fails here
+        for (Class<? extends Resource> kind : Kinds.ALL) Binder.fields(kind);
+    }
+
     private final Path workDir;
     private final boolean showAsGiven;
 

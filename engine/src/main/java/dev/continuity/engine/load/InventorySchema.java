@@ -100,16 +100,10 @@ public final class InventorySchema {
     private static ObjectNode valueSchema(Type type) {
         Class<?> raw = Binder.rawClass(type);
         ObjectNode s = JSON.createObjectNode();
-        if (raw == String.class) s.put("type", "string");
-        else if (raw == Integer.class || raw == int.class) s.put("type", "integer");
-        else if (raw == Double.class || raw == double.class) s.put("type", "number");
-        else if (raw == Boolean.class || raw == boolean.class) s.put("type", "boolean");
-        else if (raw == LocalDate.class) s.put("type", "string").put("format", "date").put("pattern", "^\\d{4}-\\d{2}-\\d{2}$");
-        else if (raw == Dur.class) s.put("type", "string").put("pattern", "^P(?!$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?$")
-                .put("description", "ISO-8601 duration");
-        else if (raw == SemVer.class) s.put("type", "string").put("pattern", "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$");
-        else if (raw.isEnum()) {
-            s.put("type", "string");
+        ValueType vt = ValueType.of(raw);
+        if (vt != null && vt != ValueType.ENUM) return vt.schema();
+        if (raw.isEnum()) {
+            s.setAll(ValueType.ENUM.schema());
             ArrayNode e = s.putArray("enum");
             Binder.enumNames((Class<? extends Enum>) raw).keySet().forEach(e::add);
         } else if (raw == List.class) {

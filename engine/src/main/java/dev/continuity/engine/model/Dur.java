@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  * or taken from a date they are calendar arithmetic, clamped to the end of the month.
  */
 public record Dur(Period period, Duration time, String text) implements Comparable<Dur> {
-    private static final Pattern SHAPE = Pattern.compile(
-            "P(?!$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?");
+    /** The shape of a duration, designators in either case: the parser and the JSON Schema use this one text. */
+    public static final String PATTERN = "[Pp](?!$)(\\d+[Yy])?(\\d+[Mm])?(\\d+[Ww])?(\\d+[Dd])?([Tt](?=\\d)(\\d+[Hh])?(\\d+[Mm])?(\\d+(\\.\\d+)?[Ss])?)?";
+    private static final Pattern SHAPE = Pattern.compile(PATTERN);
 
     public Dur {
         period = period.normalized();
@@ -51,8 +52,8 @@ public record Dur(Period period, Duration time, String text) implements Comparab
     }
 
     public static Dur parse(String text) {
-        String t = text.trim().toUpperCase(Locale.ROOT);
-        if (!SHAPE.matcher(t).matches()) throw notIso(text);
+        if (!SHAPE.matcher(text).matches()) throw notIso(text);
+        String t = text.toUpperCase(Locale.ROOT);
         int tIndex = t.indexOf('T');
         String datePart = tIndex < 0 ? t : t.substring(0, tIndex);
         String timePart = tIndex < 0 ? "" : t.substring(tIndex);

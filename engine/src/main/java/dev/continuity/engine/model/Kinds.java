@@ -4,11 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The kinds of resource, in the order of inventory.md. */
+/** The kinds of resource: the permitted subclasses of the sealed {@link Resource}, in the order it declares them (inventory.md's). */
 public final class Kinds {
-    public static final List<Class<? extends Resource>> ALL = List.of(
-            Policy.class, Vendor.class, Site.class, InternetLink.class, Service.class, DataStore.class,
-            EdgeProtection.class, Person.class, Role.class, Plan.class, Exercise.class, Waiver.class);
+    @SuppressWarnings("unchecked")
+    public static final List<Class<? extends Resource>> ALL = java.util.Arrays.stream(Resource.class.getPermittedSubclasses())
+            .<Class<? extends Resource>>map(c -> (Class<? extends Resource>) c).toList();
 
     public static final Map<String, Class<? extends Resource>> BY_NAME;
 

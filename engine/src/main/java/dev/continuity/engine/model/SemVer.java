@@ -6,21 +6,22 @@ import java.util.regex.Pattern;
 
 /** A semantic version (SemVer 2.0.0), ordered by SemVer precedence; build metadata is ignored in comparisons. */
 public record SemVer(long major, long minor, long patch, List<String> preRelease, String text) implements Comparable<SemVer> {
-    private static final Pattern SEMVER = Pattern.compile(
-            "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)"
-                    + "(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
-                    + "(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?");
+    /** SemVer 2.0.0: the parser and the JSON Schema use this one text. */
+    public static final String PATTERN = "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)"
+            + "(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
+            + "(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?";
+    private static final Pattern SEMVER = Pattern.compile(PATTERN);
 
     public static SemVer parse(String text) {
-        Matcher m = SEMVER.matcher(text.trim());
+        Matcher m = SEMVER.matcher(text);
         if (!m.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a semantic version (MAJOR.MINOR.PATCH, e.g. 2.1.0)");
+            throw new IllegalArgumentException(dev.continuity.engine.text.Text.quote(text) + " is not a semantic version (MAJOR.MINOR.PATCH, e.g. 2.1.0)");
         }
         List<String> pre = m.group(4) == null ? List.of() : List.of(m.group(4).split("\\."));
         try {
-            return new SemVer(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)), pre, text.trim());
+            return new SemVer(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)), pre, text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' has a version number too large");
+            throw new IllegalArgumentException(dev.continuity.engine.text.Text.quote(text) + " has a version number too large");
         }
     }
 

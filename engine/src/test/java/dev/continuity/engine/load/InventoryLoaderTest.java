@@ -291,7 +291,7 @@ class InventoryLoaderTest {
                 "a.yaml:4:15: YAML anchors (&org) are not supported: write each value out in full",
                 "a.yaml:5:1: duplicate key 'organization' (first at line 4)",
                 "a.yaml:10:9: YAML aliases (*org) are not supported: write the value out in full",
-                "a.yaml:11:24: requiredBandwidthMbps: expected a number, found '1_000'");
+                "a.yaml:11:24: requiredBandwidthMbps: expected a number of 0 or more, found '1_000'");
     }
 
     @Test
@@ -361,5 +361,31 @@ class InventoryLoaderTest {
         InventoryLoader loader = new InventoryLoader(tmp);
         var result = loader.readFile(tmp.resolve("gone.yaml"));
         assertThat(result.errors()).extracting(InputError::toString).containsExactly("gone.yaml: the file disappeared while it was read");
+    }
+
+    /** One definition per value type: the schema's patterns are the parser's, so the two cannot disagree. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "VERSION|1.0.0-rc.1+build.5|true", "VERSION|1.0.0-01|false", "VERSION|1.0|false", "VERSION|01.0.0|false",
+            "DURATION|PT4H|true", "DURATION|pt4h|true", "DURATION|P|false", "DURATION|PT|false", "DURATION|4h|false",
+            "DATE|2026-11-22|true", "DATE|22/11/2026|false"})
+    void theSchemaAndTheLoaderAgree(ValueType type, String text, boolean valid) {
+        String pattern = type.schema().path("pattern").asText();
+        assertThat(java.util.regex.Pattern.matches(pattern.substring(1, pattern.length() - 1), text)).as("schema").isEqualTo(valid);
+        boolean parses;
+        try {
+            type.parse(text, com.fasterxml.jackson.core.JsonToken.VALUE_STRING);
+            parses = true;
+        } catch (IllegalArgumentException e) {
+            parses = false;
+        }
+        assertThat(parses).as("loader").isEqualTo(valid);
+    }
+
+    /** Every @Default of every kind parses; a broken one fails when the shapes are built, never binding null. */
+    @Test
+    void everyDefaultParses() {
+        for (Class<? extends Resource> kind : Kinds.ALL) assertThat(Binder.fields(kind)).isNotEmpty();
+        assertThat(Kinds.ALL).containsExactly(Resource.class.getPermittedSubclasses());
     }
 }
