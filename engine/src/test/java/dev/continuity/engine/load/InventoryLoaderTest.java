@@ -386,6 +386,6 @@ class InventoryLoaderTest {
     @Test
     void everyDefaultParses() {
         for (Class<? extends Resource> kind : Kinds.ALL) assertThat(Binder.fields(kind)).isNotEmpty();
-        assertThat(Kinds.ALL).containsExactly(Resource.class.getPermittedSubclasses());
+        assertThat(Kinds.ALL.toArray()).containsExactly((Object[]) Resource.class.getPermittedSubclasses());
     }
 }
