@@ -120,4 +120,20 @@ class RulePackTest {
         }
         return String.join("; ", out);
     }
+
+    /** Each DRL file declares its own imports, and its rules appear in id order (the conventions of docs/development.md). */
+    @Test
+    void eachDrlFileImportsWhatItUsesAndListsItsRulesInIdOrder() throws IOException {
+        Path dir = Path.of("src/main/resources/dev/continuity/rules");
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".drl")).sorted().toList()) {
+                String drl = Files.readString(f);
+                assertThat(drl).as(f + " imports").contains("import dev.continuity.engine.model.*;");
+                List<String> ids = new ArrayList<>();
+                Matcher m = Pattern.compile("@id\\(\"([A-Z]+-\\d+)\"\\)").matcher(drl);
+                while (m.find()) ids.add(m.group(1));
+                assertThat(ids).as(f + " rules in id order").isSortedAccordingTo(Comparator.naturalOrder());
+            }
+        }
+    }
 }

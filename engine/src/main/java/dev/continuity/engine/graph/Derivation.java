@@ -49,6 +49,7 @@ public final class Derivation {
         for (Site site : inv.all(Site.class)) {
             out.add(siteLinks(site.id(), linksBySite.getOrDefault(site.id(), List.of()), inv));
         }
+        concepts(inv, out);
         for (DataStore d : inv.all(DataStore.class)) copies(inv, d, out);
         for (Plan p : inv.all(Plan.class)) {
             for (String s : new LinkedHashSet<>(p.covers())) {
@@ -79,6 +80,31 @@ public final class Derivation {
         for (Domain d : candidates) {
             Availability.Scenario down = availability.failed(d);
             if (p.getChannels().stream().noneMatch(down::serviceUp)) out.add(new ChannelOutage(p.id(), d.toString()));
+        }
+    }
+
+    /** The shared concepts of rules.md's Terms, each named once: key data store, critical hosting site, latest restore. */
+    private static void concepts(Inventory inv, List<Object> out) {
+        Map<String, Boolean> key = new LinkedHashMap<>();
+        Set<String> hosting = new TreeSet<>();
+        for (Service s : inv.all(Service.class)) {
+            boolean critical = s.criticality() == Criticality.CRITICAL;
+            if (critical || s.criticality() == Criticality.HIGH) {
+                for (String d : s.dependsOn()) {
+                    if (inv.get(d, DataStore.class).isPresent()) key.merge(d, critical, Boolean::logicalOr);
+                }
+            }
+            if (critical) {
+                for (String site : s.hostingSites()) if (inv.get(site, Site.class).orElseThrow().isConnected()) hosting.add(site);
+            }
+        }
+        key.forEach((d, critical) -> out.add(new KeyDataStore(d, critical)));
+        for (String site : hosting) out.add(new CriticalHostingSite(site));
+        for (DataStore d : inv.all(DataStore.class)) {
+            RestoreTest t = d.latestRestoreTest();
+            out.add(t == null ? new LatestRestore(d.id(), LatestRestore.State.NEVER, null, null, false, -1)
+                    : new LatestRestore(d.id(), t.passed() ? LatestRestore.State.PASSED : LatestRestore.State.FAILED, t.date(),
+                    t.duration(), t.integrityVerified(), d.latestRestoreTestIndex()));
         }
     }
 

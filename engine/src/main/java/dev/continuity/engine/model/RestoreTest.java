@@ -6,5 +6,6 @@ import java.time.LocalDate;
 public record RestoreTest(
         @Doc("Date of the test") @Required LocalDate date,
         @Doc("Whether the restore succeeded") boolean passed,
-        @Doc("How long the restore took") Dur duration) implements Dated {
+        @Doc("How long the restore took") Dur duration,
+        @Doc("The restored data was checked complete and consistent") boolean integrityVerified) implements Dated {
 }

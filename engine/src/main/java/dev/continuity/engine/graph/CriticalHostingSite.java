@@ -1,0 +1,8 @@
+package dev.continuity.engine.graph;
+
+/**
+ * Derived fact: a connected site (not a cloud region) that hosts a critical service, as a site or
+ * as its failover site; the sites NET-001, NET-002 and NET-003 look at.
+ */
+public record CriticalHostingSite(String site) {
+}
