@@ -137,6 +137,18 @@ class VerdictTest {
     }
 
     @Test
+    void geo004SaysWhetherTheFailoverWasNeverProvenOrProvenTooSlow() throws Exception {
+        Result r = new Check(List.of(Path.of("src/test/resources/geo-004")), SamplesTest.AS_OF, List.of(), Set.of(), null).run(Path.of(""));
+        Map<String, String> messages = r.findings().stream().filter(f -> f.rule().id().equals("GEO-004"))
+                .collect(Collectors.toMap(Finding::subject, Finding::message));
+        assertThat(messages).containsOnlyKeys("web", "api");
+        assertThat(messages.get("web")).isEqualTo("the failover of critical service web has not been proven by a failover, full-scale"
+                + " or real-incident exercise within P1Y");
+        assertThat(messages.get("api")).isEqualTo("the failover of critical service api was proven too slow: exercise fo-2026 on"
+                + " 2026-05-01 achieved PT3H, longer than its rto PT1H");
+    }
+
+    @Test
     void waiverStateIsDecidedByTheDeclarationOrder() {
         var w = new Waivers(List.of(), SamplesTest.AS_OF);
         assertThat(w.forFinding("NET-004", "web", "site:dc-1")).isEmpty();

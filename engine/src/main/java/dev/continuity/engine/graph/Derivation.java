@@ -99,6 +99,15 @@ public final class Derivation {
             }
         }
         key.forEach((d, critical) -> out.add(new KeyDataStore(d, critical)));
+        Map<String, Exercise> proof = new HashMap<>();
+        for (Exercise e : inv.all(Exercise.class)) { // in declaration order: on equal dates the later one wins
+            if (!new Exercised(e.id(), "", e.date(), e.type(), 0).isFailoverProof()) continue;
+            for (String svc : e.services()) {
+                Exercise before = proof.get(svc);
+                if (before == null || !e.date().isBefore(before.date())) proof.put(svc, e);
+            }
+        }
+        proof.forEach((svc, e) -> out.add(new LatestFailoverProof(svc, e.id(), e.date(), e.achievedRtoFor(svc))));
         for (String site : hosting) out.add(new CriticalHostingSite(site));
         for (DataStore d : inv.all(DataStore.class)) {
             RestoreTest t = d.latestRestoreTest();
