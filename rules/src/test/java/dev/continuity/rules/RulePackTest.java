@@ -47,7 +47,7 @@ class RulePackTest {
      * Rules of catalog version 2 that are not built yet (issue 14). The list can only shrink: a rule
      * that lands must leave it, and nothing else may be missing.
      */
-    static final Set<String> NOT_YET_BUILT = Set.of("SVC-005", "DAT-008", "DAT-009", "EX-004", "VND-004", "PLN-007", "PLN-008");
+    static final Set<String> NOT_YET_BUILT = Set.of("SVC-005", "DAT-008", "DAT-009", "EX-004", "VND-004", "PLN-008");
 
     @Test
     void everyRuleOfTheCatalogIsImplemented() throws IOException {

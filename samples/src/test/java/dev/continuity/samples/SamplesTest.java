@@ -57,6 +57,7 @@ class SamplesTest {
                 "open VND-002 email [m365]",
                 "open DAT-007 billing-db",
                 "open PLN-003 drp",
+                "open PLN-007 irp-ransomware",
                 "open SEC-002 tms",
                 "open WVR-001 waive-bcp-review");
         assertThat(r.failed(Severity.LOW)).isTrue();

@@ -19,7 +19,8 @@ public record Plan(String id, String name, String description, Map<String, Strin
         @Doc("Runbooks") List<Runbook> runbooks,
         @Doc("Providers the plan coordinates with") @Ref(Vendor.class) List<String> thirdParties,
         @Doc("Path of the plan document, relative to this file; must exist") @FileRef String document,
-        @Doc("Site where a copy is kept that survives an outage") @Ref(Site.class) String offlineCopy)
+        @Doc("Site where a copy is kept that survives an outage") @Ref(Site.class) String offlineCopy,
+        @Doc("When the plan is invoked and stood down") Activation activation)
         implements Resource {
 
     /** rules.md (PLN-003): the latest changelog entry, or null. */

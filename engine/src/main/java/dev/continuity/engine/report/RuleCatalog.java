@@ -14,10 +14,14 @@ public final class RuleCatalog {
             "34", "NIST SP 800-34 Rev. 1",
             "61", "NIST SP 800-61",
             "CSF", "NIST CSF 2.0",
-            "FF", "FFIEC BCM booklet (2019)");
+            "FF", "FFIEC BCM booklet (2019)",
+            "DORA", "Regulation (EU) 2022/2554 (DORA)",
+            "NIS2", "Implementing Regulation (EU) 2024/2690 (NIS2), annex section",
+            "SOC2", "AICPA Trust Services Criteria 2017 (SOC 2)",
+            "UK", "PRA SS1/21 (UK operational resilience)");
 
-    /** The order of the control sources in reports: ISO 22301 first, then NIST, then FFIEC. */
-    private static final List<String> SOURCE_ORDER = List.of("ISO", "CSF", "53", "34", "61", "FF");
+    /** The order of the control sources in reports: ISO 22301 first, then NIST, then FFIEC, then the regulations. */
+    private static final List<String> SOURCE_ORDER = List.of("ISO", "CSF", "53", "34", "61", "FF", "DORA", "NIS2", "SOC2", "UK");
 
     /** Orders controls by source (SOURCE_ORDER), then by their code, numbers compared as numbers. */
     public static final java.util.Comparator<String> CONTROL_ORDER = java.util.Comparator
