@@ -119,6 +119,11 @@ final class CheckCommand implements Callable<Integer> {
         try {
             outcome = Pipeline.run(options);
         } catch (InputException e) {
+            // with -f github a broken inventory is annotated too
+            if (formats.stream().anyMatch(f -> f.trim().equalsIgnoreCase("github"))) {
+                for (var error : e.errors()) out.println(dev.continuity.engine.report.GithubReporter.inputError(error));
+                out.flush();
+            }
             return Main.inputErrors(err, e);
         } catch (Pipeline.UsageException e) {
             return usage(e.getMessage());

@@ -337,4 +337,29 @@ class CliIT {
         JsonNode schema = new ObjectMapper().readTree(run("schema").out());
         assertThat(schema.path("$defs").has("InternetLink")).isTrue();
     }
+
+    /** --link-base (and GitHub Actions' environment) links each Markdown finding to its file and line. */
+    @Test
+    void markdownLinksFindingsToTheirFileAndLine() throws Exception {
+        Run given = run("check", "northwind/continuity", "--as-of", "2026-11-22", "-f", "markdown", "--link-base", "https://example.org/n/blob/abc/");
+        assertThat(given.out()).contains("[`northwind/continuity/services.yaml:46:1`](https://example.org/n/blob/abc/northwind/continuity/services.yaml#L46)");
+        CliProcess.Run env = CliProcess.run(SAMPLES, tmp, List.of(), java.util.Map.of("GITHUB_SERVER_URL", "https://github.com",
+                "GITHUB_REPOSITORY", "acme/ops", "GITHUB_SHA", "0123abc"), "check", "northwind/continuity", "--as-of", "2026-11-22", "-f", "markdown");
+        assertThat(env.out()).contains("(https://github.com/acme/ops/blob/0123abc/northwind/continuity/services.yaml#L46)");
+        Run plain = run("check", "northwind/continuity", "--as-of", "2026-11-22", "-f", "markdown");
+        assertThat(plain.out()).doesNotContain("](http");
+    }
+
+    /** -f github annotates findings, and input errors too. */
+    @Test
+    void githubAnnotationsForFindingsAndInputErrors() throws Exception {
+        Run r = run("check", "northwind/continuity", "--as-of", "2026-11-22", "-f", "github");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("::error file=northwind/continuity/services.yaml,line=46,col=1,title=DAT-001 RPO not achievable::");
+        Path inv = Files.createDirectories(tmp.resolve("broken"));
+        Files.writeString(inv.resolve("a.yaml"), "kind: Site\nid: dc\ntype: data-center\nregion: eu\n");
+        Run broken = run(tmp, "check", "broken", "-f", "github");
+        assertThat(broken.exit()).isEqualTo(2);
+        assertThat(broken.out()).startsWith("::error file=broken/a.yaml,line=3,col=7,title=continuity input error::type%3A 'data-center'".replace("%3A", ":"));
+    }
 }

@@ -45,8 +45,12 @@ class ReportsTest {
         return out.toByteArray();
     }
 
+    static List<String> formats() {
+        return Reporters.formats();
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"text", "json", "sarif", "junit", "html", "markdown"})
+    @org.junit.jupiter.params.provider.MethodSource("formats")
     void eachFormatMatchesItsGoldenFileAndIsDeterministic(String format) throws Exception {
         Result r = check("northwind/continuity");
         byte[] first = render(format, r);
@@ -83,6 +87,13 @@ class ReportsTest {
         for (JsonNode res : run.path("results")) if (res.path("ruleId").asText().equals("NET-003")) waived = res;
         assertThat(waived.path("suppressions").get(0).path("kind").asText()).isEqualTo("inSource");
         assertThat(waived.path("suppressions").get(0).path("justification").asText()).contains("AS1299");
+    }
+
+    /** docs/reports.md describes every format of the registry. */
+    @Test
+    void everyFormatIsDocumented() throws Exception {
+        String docs = Files.readString(Path.of("../docs/reports.md"));
+        for (String f : Reporters.formats()) assertThat(docs).as(f).containsPattern("(?m)^## " + f + "\\b");
     }
 
     @Test

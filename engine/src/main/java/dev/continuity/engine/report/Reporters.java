@@ -29,7 +29,8 @@ public final class Reporters {
             new Format("sarif", "sarif", SarifReporter::new),
             new Format("junit", "xml", JunitReporter::new),
             new Format("html", "html", HtmlReporter::new),
-            new Format("markdown", "md", MarkdownReporter::new));
+            new Format("markdown", "md", MarkdownReporter::new),
+            new Format("github", "github.txt", GithubReporter::new));
 
     private Reporters() {
     }

@@ -73,4 +73,14 @@ class HostileTextTest {
         assertThat(e.toString()).doesNotContain("\n", "\u001b", "\u202e").startsWith("a.yaml:1:2: field: bad x\\n");
         assertThat(dev.continuity.engine.text.Text.quote("y".repeat(200))).hasSize(80 + 2 + 3 + " (200 characters)".length());
     }
+
+    /** -f github: a newline or ::command in inventory text can neither end the annotation nor start another. */
+    @Test
+    void githubAnnotationsCannotBeForged() throws Exception {
+        String out = render("github", forged());
+        assertThat(out.lines().toList()).hasSize(3).allMatch(l -> l.startsWith("::error file=a b/inv.yaml,line=3,col=1,title=NET-002 Single ISP::")
+                || l.startsWith("::notice title=continuity"));
+        assertThat(GithubReporter.data("50% done\n::error::x")).isEqualTo("50%25 done%0A::error::x");
+        assertThat(GithubReporter.property("a:b,c")).isEqualTo("a%3Ab%2Cc");
+    }
 }
