@@ -33,6 +33,45 @@ public record Plan(String id, String name, String description, Map<String, Strin
         return SemVer.strictlyIncreasing(Dated.inDateOrder(changelog).stream().map(ChangelogEntry::version).toList());
     }
 
+    /**
+     * PLN-003, named once: what keeps the plan out of change control, in words, or null when it is
+     * under change control (a changelog whose latest entry is the plan's version, versions increasing in date order).
+     */
+    public String changeControlProblem() {
+        if (changelog.isEmpty()) return "has no changelog";
+        if (!latestChange().version().samePrecedence(version)) {
+            return "is at version " + version + " but its latest changelog entry is " + latestChange().version();
+        }
+        if (!isChangelogIncreasing()) return "has changelog versions that do not increase in date order";
+        return null;
+    }
+
+    /** PLN-002's verdict on a plan: why it is stale or unapproved, and whether lastReviewed is what decided it. */
+    public record ReviewProblem(String why, boolean stale) {
+    }
+
+    /**
+     * PLN-002, named once: the plan has never been reviewed, its review interval (default: the
+     * policy's) has run out by asOf, or it has no owner or approver; null when none of these holds.
+     */
+    public ReviewProblem reviewProblem(java.time.LocalDate asOf, Dur defaultInterval) {
+        Dur interval = reviewInterval != null ? reviewInterval : defaultInterval;
+        if (lastReviewed == null) return new ReviewProblem("has never been reviewed", false);
+        if (interval.addTo(lastReviewed).isBefore(asOf)) {
+            return new ReviewProblem("was last reviewed on " + lastReviewed + ", more than " + interval + " ago", true);
+        }
+        if (owner == null) return new ReviewProblem("has no owner", false);
+        if (approvedBy == null) return new ReviewProblem("has no approver", false);
+        return null;
+    }
+
+    /** COM-001, named once: what the communication plan lacks, in words, or null (a contact tree and every stakeholder group). */
+    public String communicationProblem(List<String> stakeholderGroups) {
+        if (getContactTree().isEmpty()) return "has no contact tree";
+        List<String> missing = stakeholderGroups.stream().filter(g -> !getStakeholders().contains(g)).toList();
+        return missing.isEmpty() ? null : "does not inform the stakeholder group(s) " + String.join(", ", missing);
+    }
+
     /** The communication plan's channels, empty when there is none. */
     public List<String> getChannels() {
         return communication == null ? List.of() : communication.channels();

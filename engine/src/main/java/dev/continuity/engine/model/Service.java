@@ -17,6 +17,15 @@ public record Service(String id, String name, String description, Map<String, St
         @Doc("Alerting") Alerting alerting)
         implements Resource {
 
+    /** SVC-001: which of rto, rpo and mtd the service lacks, in that order (empty: none). */
+    public List<String> missingTargets() {
+        List<String> out = new java.util.ArrayList<>();
+        if (rto == null) out.add("rto");
+        if (rpo == null) out.add("rpo");
+        if (mtd == null) out.add("mtd");
+        return List.copyOf(out);
+    }
+
     /** rules.md: hosting sites are the service's sites plus its failover site, without repeats. */
     public List<String> hostingSites() {
         java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(sites);
