@@ -56,6 +56,11 @@ public final class Derivation {
                 out.add(new Covers(p.id(), p.type(), s, inv.get(s, Service.class).orElseThrow().criticality()));
             }
             for (String v : new LinkedHashSet<>(p.thirdParties())) out.add(new ThirdParty(p.id(), v));
+            if (p.offlineCopy() == null) {
+                out.add(new OfflineCopyProblem(p.id(), OfflineCopyProblem.State.NONE, null));
+            } else if (p.covers().stream().anyMatch(s -> inv.get(s, Service.class).orElseThrow().hostingSites().contains(p.offlineCopy()))) {
+                out.add(new OfflineCopyProblem(p.id(), OfflineCopyProblem.State.AT_HOSTING_SITE, p.offlineCopy()));
+            }
             channelOutages(p, inv, availability, spofs, out);
         }
         int seq = 0;

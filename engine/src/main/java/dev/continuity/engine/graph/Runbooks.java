@@ -8,4 +8,10 @@ import java.time.LocalDate;
  * in that plan's runbooks (PLN-005 points there; null and -1 when there is none).
  */
 public record Runbooks(String service, int count, LocalDate latestUpdated, String plan, int index) {
+    /** What the runbooks are: none, none with an updated date, or dated (PLN-005 reads this, not its own condition). */
+    public enum State { NONE, UNDATED, DATED }
+
+    public State getState() {
+        return count == 0 ? State.NONE : latestUpdated == null ? State.UNDATED : State.DATED;
+    }
 }
