@@ -30,8 +30,12 @@ import java.util.*;
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractMojo {
 
-    /** Inventory files or directories (every *.yaml and *.yml below). */
-    @Parameter(property = "continuity.inventory", defaultValue = "${project.basedir}/continuity")
+    /**
+     * Inventory files or directories (every *.yaml and *.yml below). Default: {@code ${project.basedir}/continuity};
+     * left at the default, a module without that folder is skipped with one info line (a parent POM can
+     * declare the plugin for all its modules); when set, a missing inventory fails the build.
+     */
+    @Parameter(property = "continuity.inventory")
     private List<File> inventory;
 
     /** Lowest severity of an open finding that fails the build: critical, high, medium, low or never. */
@@ -92,8 +96,15 @@ public class CheckMojo extends AbstractMojo {
             log.info("Skipping the continuity check (continuity.skip)");
             return;
         }
-        List<Path> paths = inventory == null ? List.of() : inventory.stream().map(File::toPath).toList();
-        if (paths.isEmpty()) throw new MojoFailureException("continuity: no inventory configured");
+        // left at its default (continuity/ in the module), a module without an inventory is skipped with one info line,
+        // so that the plugin can be declared once in a parent POM; an inventory that is configured must exist
+        boolean defaulted = inventory == null || inventory.isEmpty();
+        List<Path> paths = defaulted ? List.of(basedir.toPath().resolve("continuity"))
+                : inventory.stream().map(File::toPath).toList();
+        if (defaulted && !java.nio.file.Files.exists(paths.get(0))) {
+            log.info("No continuity/ inventory in this module: nothing to check (set <inventory> to check one elsewhere)");
+            return;
+        }
         for (Path p : paths) {
             if (!p.toFile().exists()) {
                 throw new MojoFailureException("continuity: no inventory at " + p + ". Put the inventory's YAML files there, "
