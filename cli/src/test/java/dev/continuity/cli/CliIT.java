@@ -362,4 +362,41 @@ class CliIT {
         assertThat(broken.exit()).isEqualTo(2);
         assertThat(broken.out()).startsWith("::error file=broken/a.yaml,line=3,col=7,title=continuity input error::type%3A 'data-center'".replace("%3A", ":"));
     }
+
+    /** continuity diff: new, fixed and unchanged by fingerprint; exit 1 on a new open finding at or above --fail-on. */
+    @Test
+    void diffComparesTwoReports() throws Exception {
+        Path inv = tmp.resolve("inv");
+        try (var files = Files.walk(SAMPLES.resolve("northwind/continuity"))) {
+            for (Path f : files.toList()) {
+                Path to = inv.resolve(SAMPLES.resolve("northwind/continuity").relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(to);
+                else Files.copy(f, to);
+            }
+        }
+        Run before = run(tmp, "check", "inv", "--as-of", "2026-11-22", "-f", "json");
+        Files.writeString(tmp.resolve("old.json"), before.out());
+        // fix the unencrypted backup (DAT-007 goes), drop the runbook of the TMS (PLN-005 comes)
+        Path data = inv.resolve("data.yaml");
+        Files.writeString(data, Files.readString(data).replace("site: fra-dc1, medium: disk}", "site: fra-dc1, medium: disk, encrypted: true}"));
+        Path plans = inv.resolve("plans.yaml");
+        String p = Files.readString(plans);
+        Files.writeString(plans, p.replaceFirst("(?m)^  - \\{service: tms,[^\\n]*\\n", ""));
+        Run after = run(tmp, "check", "inv", "--as-of", "2026-11-22", "-f", "json");
+        Files.writeString(tmp.resolve("new.json"), after.out());
+        Run diff = run(tmp, "diff", "old.json", "new.json", "-f", "json");
+        JsonNode j = new ObjectMapper().readTree(diff.out());
+        assertThat(j.path("fixed").size()).isEqualTo(1);
+        assertThat(j.path("fixed").get(0).path("rule").asText()).isEqualTo("DAT-007");
+        assertThat(j.path("new").size()).isEqualTo(1);
+        assertThat(j.path("new").get(0).path("rule").asText()).isEqualTo("PLN-005");
+        assertThat(j.path("unchanged").size()).isEqualTo(new ObjectMapper().readTree(before.out()).path("findings").size() - 1);
+        assertThat(diff.exit()).isEqualTo(1);
+        assertThat(run(tmp, "diff", "old.json", "new.json", "--fail-on", "high").exit()).isZero(); // PLN-005 is medium
+        Run text = run(tmp, "diff", "old.json", "new.json");
+        assertThat(text.out()).contains("NEW (1)", "PLN-005", "FIXED (1)", "DAT-007", "1 new (1 open at or above low), 1 fixed");
+        Run bad = run(tmp, "diff", "old.json", "inv/data.yaml");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("inv/data.yaml: not a JSON report").doesNotContain("\tat ");
+    }
 }
