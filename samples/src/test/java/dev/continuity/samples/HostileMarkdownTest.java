@@ -43,7 +43,7 @@ class HostileMarkdownTest {
         assertThat(html.replaceAll("<code>[^<]*</code>", "")).doesNotContain("@octocat");
         assertThat(html).contains("<code>");
         // the table still has its five columns: the pipe did not split the cell
-        assertThat(html).containsPattern("<tr>\\s*(<td>.*?</td>\\s*){5}</tr>");
+        assertThat(html).containsPattern("<tr>\\s*(<td>.*?</td>\\s*){6}</tr>");
     }
 
 }

@@ -14,6 +14,8 @@ import java.util.List;
 public final class MarkdownReporter implements Reporter {
     /** Open findings listed at the most; the rest are counted. */
     static final int MAX_ROWS = 50;
+    /** A waiver in force that runs out within this many days is marked. */
+    static final int EXPIRING_DAYS = 30;
 
 
 
@@ -27,17 +29,31 @@ public final class MarkdownReporter implements Reporter {
         List<Finding> shown = r.findings().stream().filter(Finding::isOpen).toList();
         if (!shown.isEmpty()) {
             w.println();
-            w.println("| Severity | Rule | Subject | Where | Finding |");
-            w.println("|---|---|---|---|---|");
+            w.println("| Severity | Rule | Subject | Where | Finding | Fix |");
+            w.println("|---|---|---|---|---|---|");
             for (Finding f : shown.subList(0, Math.min(MAX_ROWS, shown.size()))) {
                 w.println("| " + f.rule().severity().yaml() + " | " + cell(f.rule().id() + " " + f.rule().title()) + " | "
                         + code(f.label()) + " | "
                         + where(ctx, f) + " | "
-                        + code(f.message()) + " |");
+                        + code(f.message()) + " | " + cell(f.rule().remediation()) + " |");
             }
             if (shown.size() > MAX_ROWS) {
                 w.println();
                 w.println("… and " + (shown.size() - MAX_ROWS) + " more open findings: see the full report.");
+            }
+        }
+        if (!r.waivers().isEmpty()) {
+            // waivers an auditor (or a reviewer) should see, those running out within 30 days marked
+            w.println();
+            w.println("| Waiver | Rule | Subject | Expires | State |");
+            w.println("|---|---|---|---|---|");
+            for (var st : r.waivers()) {
+                var wv = st.waiver();
+                long days = java.time.temporal.ChronoUnit.DAYS.between(r.asOf(), wv.expires());
+                String expires = wv.expires() + (st.state() == dev.continuity.engine.eval.Waivers.State.IN_FORCE && days <= EXPIRING_DAYS
+                        ? " ⚠ in " + days + (days == 1 ? " day" : " days") : "");
+                w.println("| " + code(wv.id()) + " | " + cell(wv.rule()) + " | " + code(Finding.label(wv.subject(), wv.detail())) + " | "
+                        + expires + " | " + st.state().label() + " |");
             }
         }
         w.println();

@@ -89,4 +89,19 @@ class ReportersTest {
         assertThat(expected).as("expected output; regenerate with -Dcontinuity.updateGolden=true").exists();
         assertThat(text).isEqualTo(Files.readString(expected));
     }
+
+    /** Markdown for pull requests: each finding's remediation, and waivers in force that run out within 30 days marked. */
+    @org.junit.jupiter.api.Test
+    void markdownShowsTheFixAndWaiversAboutToExpire() throws Exception {
+        Waiver soon = new Waiver("w-soon", null, null, Map.of(), new Location("continuity/waivers.yaml", 1, 1),
+                "NET-004", "web", "site:dc-1", "replica in build", "ciso", AS_OF.plusDays(10));
+        Waiver later = new Waiver("w-later", null, null, Map.of(), new Location("continuity/waivers.yaml", 9, 1),
+                "NET-004", "web", "zone:z1", "zone move planned", "ciso", AS_OF.plusDays(31));
+        Result r = result(List.of(new Finding(SCENARIO, "flood", "", "", "scenario flood has not been exercised", null, Status.OPEN, null)),
+                null, List.of(new Waivers.Status(soon, Waivers.State.IN_FORCE), new Waivers.Status(later, Waivers.State.IN_FORCE)));
+        String md = new String(render("markdown", r), StandardCharsets.UTF_8);
+        assertThat(md).contains("| Exercise the scenario. |");
+        assertThat(md).contains("| `w-soon` | NET-004 | `web [site:dc-1]` | " + AS_OF.plusDays(10) + " ⚠ in 10 days | in force |");
+        assertThat(md).contains("| `w-later` | NET-004 | `web [zone:z1]` | " + AS_OF.plusDays(31) + " | in force |");
+    }
 }
