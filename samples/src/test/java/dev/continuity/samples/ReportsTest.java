@@ -61,6 +61,33 @@ class ReportsTest {
         assertThat(new String(first, StandardCharsets.UTF_8)).isEqualTo(Files.readString(golden));
     }
 
+    /** What GitHub code scanning needs to link and rank results (issue 12), on a valid SARIF document. */
+    @Test
+    void sarifIsReadyForGitHubCodeScanning() throws Exception {
+        JsonSchema schema;
+        try (var in = Files.newInputStream(Path.of("src/test/resources/sarif-schema-2.1.0.json"))) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
+        }
+        Path root = Path.of("").toAbsolutePath();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Reporters.get("sarif").orElseThrow().reporter().write(new ReportContext(check("northwind/continuity"),
+                dev.continuity.engine.eval.Threshold.LOW, false, null, root), out);
+        JsonNode sarif = new ObjectMapper().readTree(out.toByteArray());
+        assertThat(schema.validate(sarif)).isEmpty();
+        JsonNode run = sarif.path("runs").get(0);
+        assertThat(run.path("automationDetails").path("id").asText()).isEqualTo("continuity/check/");
+        assertThat(run.path("originalUriBaseIds").path("%SRCROOT%").path("uri").asText()).isEqualTo(root.toUri().toString());
+        JsonNode location = run.path("results").get(0).path("locations").get(0).path("physicalLocation").path("artifactLocation");
+        assertThat(location.path("uriBaseId").asText()).isEqualTo("%SRCROOT%");
+        assertThat(root.resolve(location.path("uri").asText())).as("resolves to a file").isRegularFile();
+        for (JsonNode rule : run.path("tool").path("driver").path("rules")) {
+            assertThat(rule.path("properties").path("tags").toString()).contains("\"security\"");
+            assertThat(rule.path("properties").path("precision").asText()).isEqualTo("very-high");
+            assertThat(rule.path("properties").path("security-severity").asText()).isNotEmpty();
+            assertThat(rule.path("help").path("markdown").asText()).contains("**Remediation:**");
+        }
+    }
+
     @Test
     void sarifIsValidAgainstTheOfficialSchema() throws Exception {
         JsonSchema schema;

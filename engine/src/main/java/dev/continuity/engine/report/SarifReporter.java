@@ -48,7 +48,7 @@ public final class SarifReporter implements Reporter {
         for (RuleInfo r : rules.values()) descriptors.add(descriptor(r));
         List<Result> results = new ArrayList<>();
         String fallbackFile = ctx.result().inventory().files().isEmpty() ? null : ctx.result().inventory().files().get(0);
-        for (Finding f : findings) results.add(result(f, ruleIds.indexOf(f.rule().id()), fallbackFile));
+        for (Finding f : findings) results.add(result(f, ruleIds.indexOf(f.rule().id()), fallbackFile, ctx.srcRoot() != null));
         ToolComponent driver = new ToolComponent()
                 .withName(Version.NAME)
                 .withVersion(Version.get())
@@ -60,7 +60,14 @@ public final class SarifReporter implements Reporter {
                 .withAdditionalProperty("inventory", JsonReporter.JSON.createObjectNode()
                         .put("sha256", ctx.result().inventory().sha256()).put("resources", ctx.result().inventory().size()));
         Run run = new Run().withTool(new Tool().withDriver(driver)).withResults(results)
-                .withColumnKind(Run.ColumnKind.UNICODE_CODE_POINTS).withProperties(disclosed);
+                .withColumnKind(Run.ColumnKind.UNICODE_CODE_POINTS).withProperties(disclosed)
+                // a stable category, so that code scanning keeps this tool's results apart from other analyses
+                .withAutomationDetails(new RunAutomationDetails().withId("continuity/check/"));
+        if (ctx.srcRoot() != null) {
+            // relative paths start at %SRCROOT%, the top of the source tree (GitHub resolves them from the repository root)
+            run.withOriginalUriBaseIds(new OriginalUriBaseIds().withAdditionalProperty(SRCROOT,
+                    new ArtifactLocation().withUri(ctx.srcRoot().toUri().toASCIIString())));
+        }
         return new SarifSchema210()
                 .with$schema(URI.create("https://json.schemastore.org/sarif-2.1.0.json"))
                 .withVersion(SarifSchema210.Version._2_1_0)
@@ -82,7 +89,9 @@ public final class SarifReporter implements Reporter {
 
     private static ReportingDescriptor descriptor(RuleInfo r) {
         PropertyBag props = new PropertyBag()
-                .withTags(new LinkedHashSet<>(List.of("continuity", r.family().toLowerCase(Locale.ROOT))))
+                // GitHub ranks by security-severity only for rules tagged security
+                .withTags(new LinkedHashSet<>(List.of("security", "continuity", r.family().toLowerCase(Locale.ROOT))))
+                .withAdditionalProperty("precision", "very-high")
                 .withAdditionalProperty("severity", r.severity().yaml())
                 .withAdditionalProperty("controls", r.controls())
                 .withAdditionalProperty("security-severity", securitySeverity(r.severity()));
@@ -99,7 +108,9 @@ public final class SarifReporter implements Reporter {
                 .withProperties(props);
     }
 
-    private static Result result(Finding f, int ruleIndex, String fallbackFile) {
+    static final String SRCROOT = "%SRCROOT%";
+
+    private static Result result(Finding f, int ruleIndex, String fallbackFile, boolean rooted) {
         Result r = new Result()
                 .withRuleId(f.rule().id())
                 .withRuleIndex(ruleIndex)
@@ -111,7 +122,8 @@ public final class SarifReporter implements Reporter {
             Region region = new Region().withStartLine(f.location() != null ? f.location().line() : 1);
             if (f.location() != null) region.withStartColumn(f.location().column());
             r.withLocations(List.of(new Location().withPhysicalLocation(new PhysicalLocation()
-                    .withArtifactLocation(new ArtifactLocation().withUri(uri(file)))
+                    .withArtifactLocation(rooted && !file.startsWith("/") ? new ArtifactLocation().withUri(uri(file)).withUriBaseId(SRCROOT)
+                            : new ArtifactLocation().withUri(uri(file)))
                     .withRegion(region))));
         }
         if (f.status() == Status.WAIVED) {
