@@ -91,4 +91,22 @@ class InventorySchemaTest {
             }
         }
     }
+
+    /** A second, independent validator (json-sKema, draft 2020-12) compiles the schema and agrees with the first. */
+    @Test
+    void aSecondValidatorCompilesTheSchemaAndAgrees() throws IOException {
+        var schema = new com.github.erosb.jsonsKema.SchemaLoader(new com.github.erosb.jsonsKema.JsonParser(schemaNode.toString()).parse()).load();
+        var validator = com.github.erosb.jsonsKema.Validator.forSchema(schema);
+        int checked = 0;
+        for (Path f : yamlFiles(Path.of("northwind"))) {
+            for (JsonNode doc : documents(f)) {
+                assertThat(validator.validate(new com.github.erosb.jsonsKema.JsonParser(doc.toString()).parse())).as(f + " " + doc.path("id")).isNull();
+                checked++;
+            }
+        }
+        assertThat(checked).isPositive();
+        String broken = "{\"kind\": \"Site\", \"id\": \"dc-1\", \"type\": \"data-center\", \"region\": \"eu\"}";
+        assertThat(validator.validate(new com.github.erosb.jsonsKema.JsonParser(broken).parse())).isNotNull();
+        assertThat(schemaNode.path("$id").asText()).startsWith("https://");
+    }
 }

@@ -17,7 +17,8 @@ import java.util.List;
  * loader remains the judge (it also checks references, cycles and documents).
  */
 public final class InventorySchema {
-    public static final String ID = "urn:dev.continuity:inventory:v1";
+    /** An https id: every validator accepts it (ajv refuses a URN without a namespace id); it need not resolve. */
+    public static final String ID = "https://continuity.dev/schemas/inventory-v2.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private InventorySchema() {
@@ -27,13 +28,19 @@ public final class InventorySchema {
         ObjectNode root = JSON.createObjectNode();
         root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
         root.put("$id", ID);
-        root.put("title", "Continuity inventory document (format v1)");
+        root.put("title", "Continuity inventory document (format v2)");
         root.put("description", "One resource of a Continuity inventory: a mapping with kind and id.");
         root.put("type", "object");
         root.putArray("required").add("kind").add("id");
         ObjectNode kindProp = root.putObject("properties").putObject("kind");
-        ArrayNode kinds = kindProp.putArray("enum");
-        Kinds.ALL.forEach(k -> kinds.add(k.getSimpleName()));
+        kindProp.put("description", "The kind of resource");
+        // one const per kind, each with its description (shown by editors on completion)
+        ArrayNode kinds = kindProp.putArray("oneOf");
+        for (Class<? extends Resource> k : Kinds.ALL) {
+            ObjectNode one = kinds.addObject().put("const", k.getSimpleName());
+            Doc doc = k.getAnnotation(Doc.class);
+            if (doc != null) one.put("description", doc.value());
+        }
         ArrayNode all = root.putArray("allOf");
         ObjectNode defs = root.putObject("$defs");
         for (Class<? extends Resource> k : Kinds.ALL) {
