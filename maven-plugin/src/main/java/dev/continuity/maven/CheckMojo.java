@@ -89,6 +89,10 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
     private File basedir;
 
+    /** The top of the reactor: paths in the log and the reports are relative to the source tree it lies in. */
+    @Parameter(defaultValue = "${session.topLevelProject.basedir}", readonly = true)
+    private File topLevelBasedir;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         Log log = getLog();
@@ -118,7 +122,7 @@ public class CheckMojo extends AbstractMojo {
             throw new MojoFailureException("continuity: failOn " + e.getMessage());
         }
         CheckOptions options = CheckOptions.builder()
-                .inventory(paths).workDir(basedir.toPath())
+                .inventory(paths).workDir(sourceRoot())
                 .asOf(parseAsOf()).threshold(threshold)
                 .formats(formats == null ? List.of() : formats).outputDir(outputDirectory.toPath())
                 .ruleFiles(rules == null ? List.of() : rules.stream().map(File::toPath).toList())
@@ -151,6 +155,18 @@ public class CheckMojo extends AbstractMojo {
                     + " approvedBy, expires), or raise the threshold with <failOn> or -Dcontinuity.failOn=critical|high|medium|never.");
         }
         log.info(summary + (written.isEmpty() ? "" : " Report: " + written.get(0)));
+    }
+
+    /**
+     * The top of the source tree (interfaces.md v2): the git work tree that holds the reactor's root
+     * project, else that project's directory. Paths relative to it are what GitHub links in SARIF.
+     */
+    Path sourceRoot() {
+        Path top = (topLevelBasedir != null ? topLevelBasedir : basedir).toPath().toAbsolutePath().normalize();
+        for (Path p = top; p != null; p = p.getParent()) {
+            if (java.nio.file.Files.exists(p.resolve(".git"))) return p;
+        }
+        return top;
     }
 
     private static void logFinding(Log log, Finding f, Threshold threshold) {
