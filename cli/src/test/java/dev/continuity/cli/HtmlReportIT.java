@@ -113,6 +113,22 @@ class HtmlReportIT {
         assertNoConsoleErrorsAndNoNetwork();
     }
 
+    /** The report fits a phone (390 px) and a desktop (1400 px): the page never scrolls sideways; wide tables scroll inside. */
+    @Test
+    void theReportFitsAPhoneAndADesktop() {
+        for (int width : new int[]{390, 1400}) {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+            open("northwind");
+            long viewport = ((Number) driver.executeScript("return document.documentElement.clientWidth")).longValue();
+            long page = ((Number) driver.executeScript("return document.documentElement.scrollWidth")).longValue();
+            assertThat(page).as("page width at " + width + " px (viewport " + viewport + ")").isLessThanOrEqualTo(viewport);
+        }
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1300, 2000));
+        // the legend of the control codes, and arrows on the graph's edges
+        assertThat(driver.findElement(By.cssSelector("#controls dl.sources")).getText()).contains("NIST SP 800-53 Rev. 5");
+        assertThat(driver.findElements(By.cssSelector("#graph marker#arrow"))).hasSize(1);
+    }
+
     @Test
     void markupFromTheInventoryIsShownNeverRun() {
         open("markup");

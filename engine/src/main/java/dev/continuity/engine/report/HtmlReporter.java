@@ -48,7 +48,12 @@ public final class HtmlReporter implements Reporter {
                        Bars familyBars, boolean hasFamilies, List<SeverityGroup> severityGroups, boolean noOpen,
                        List<ControlGroup> controls, boolean hasControls, List<WaiverRow> waivers, boolean hasWaivers,
                        List<FindingRow> baselined, DependencyGraph.Graph graph, List<String> checked, List<RuleRow> passed,
-                       List<SkippedRow> skipped, List<ChangedRow> severityChanged, boolean spofAnalysed, String spofNotRun) {
+                       List<SkippedRow> skipped, List<ChangedRow> severityChanged, boolean spofAnalysed, String spofNotRun,
+                       List<Source> sources) {
+    }
+
+    /** A legend entry for the control codes: "53" is NIST SP 800-53 Rev. 5. */
+    public record Source(String code, String name) {
     }
 
     /** Horizontal bars: the bars and the chart's height. */
@@ -128,7 +133,8 @@ public final class HtmlReporter implements Reporter {
                 r.run().severityChanged().stream().map(c -> new ChangedRow(c.rule(), c.from().yaml(), c.to().yaml(), c.reason())).toList(),
                 spofSkip.isEmpty(),
                 spofSkip.map(sk -> "NET-004 did not run (skipped by " + sk.by().label()
-                        + (sk.reason() == null ? "" : ": " + sk.reason()) + "), so single points of failure were not analysed.").orElse(""));
+                        + (sk.reason() == null ? "" : ": " + sk.reason()) + "), so single points of failure were not analysed.").orElse(""),
+                RuleCatalog.SOURCES.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> new Source(e.getKey(), e.getValue())).toList());
     }
 
     private static FindingRow finding(Finding f) {
