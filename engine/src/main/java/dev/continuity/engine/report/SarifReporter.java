@@ -51,6 +51,7 @@ public final class SarifReporter implements Reporter {
         for (Finding f : findings) results.add(result(f, ruleIds.indexOf(f.rule().id()), fallbackFile, ctx.srcRoot() != null));
         ToolComponent driver = new ToolComponent()
                 .withName(Version.NAME)
+                .withFullName(Version.NAME + " " + Version.get() + " (business continuity policy as code)")
                 .withVersion(Version.get())
                 .withRules(descriptors);
         PropertyBag disclosed = new PropertyBag()
