@@ -129,6 +129,28 @@ class HtmlReportIT {
         assertThat(driver.findElements(By.cssSelector("#graph marker#arrow"))).hasSize(1);
     }
 
+    /** axe-core (tools/, installed by .ci/run) finds no colour-contrast violation, at 1400 px and at 390 px. */
+    @Test
+    void axeFindsNoContrastViolation() throws Exception {
+        Path axe = Path.of("../tools/node_modules/axe-core/axe.min.js");
+        if (!Files.isRegularFile(axe)) {
+            if ("true".equals(System.getenv("CI"))) throw new IllegalStateException("CI=true needs axe-core: npm ci --prefix tools");
+            Assumptions.abort("axe-core is not installed: run 'npm ci --prefix tools --ignore-scripts' (.ci/run does)");
+        }
+        String source = Files.readString(axe);
+        for (int width : new int[]{1400, 390}) {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+            open("northwind");
+            driver.executeScript(source);
+            Object violations = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + "axe.run(document, {runOnly: {type: 'rule', values: ['color-contrast']}})"
+                    + ".then(r => done(r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')).join('; ')))"
+                    + ".catch(e => done('axe failed: ' + e));");
+            assertThat(String.valueOf(violations)).as("contrast at " + width + " px").isEmpty();
+        }
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1300, 2000));
+    }
+
     @Test
     void markupFromTheInventoryIsShownNeverRun() {
         open("markup");
