@@ -113,6 +113,7 @@ final class CheckCommand implements Callable<Integer> {
                 .ruleFireLimit(ruleFireLimit).ruleTimeLimit(java.time.Duration.ofSeconds(ruleTimeLimit))
                 .colour(output == null && !noColor && System.console() != null && System.getenv("NO_COLOR") == null)
                 .linkBase(linkBase != null ? linkBase : LinkBase.fromGitHubEnvironment())
+                .azureBuild(dev.continuity.engine.report.AzureBuild.fromEnvironment(System.getenv()))
                 .build();
         long started = System.nanoTime();
         Pipeline.Outcome outcome;

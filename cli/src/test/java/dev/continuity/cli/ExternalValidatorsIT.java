@@ -74,6 +74,23 @@ class ExternalValidatorsIT {
         assertThat(v.text()).as(v.text()).contains("Analysis completed successfully").doesNotContain(": error ");
     }
 
+    /** In Azure Pipelines (its predefined variables set), the SARIF also passes the GitHub Advanced Security for Azure DevOps rules. */
+    @Test
+    void theSarifPassesTheAzureDevOpsRulesInAnAzurePipeline() throws Exception {
+        Path out = tmp.resolve("reports");
+        Map<String, String> azure = Map.of("TF_BUILD", "True", "SYSTEM_COLLECTIONURI", "https://dev.azure.com/acme/",
+                "SYSTEM_TEAMPROJECT", "ops", "SYSTEM_DEFINITIONID", "42", "BUILD_DEFINITIONNAME", "continuity",
+                "SYSTEM_PHASEID", "3f1c1b2a-6c2d-4d7e-9a0b-5e6f7a8b9c0d", "SYSTEM_PHASENAME", "check", "BUILD_SOURCEBRANCHNAME", "main", "BUILD_BUILDID", "1234");
+        CliProcess.Run r = CliProcess.run(ROOT, tmp, List.of(), azure, "check", "samples/northwind/continuity", "--as-of", "2026-11-22",
+                "-f", "sarif", "-o", out.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        Out v = exec(ROOT, List.of(MULTITOOL.toString(), "validate", "--rule-kind", "Sarif;Ado", "--level", "Error;Warning",
+                out.resolve("continuity-report.sarif").toString()));
+        assertThat(v.exit()).as(v.text()).isZero();
+        assertThat(v.text()).as(v.text()).doesNotContain(": error ");
+        assertThat(Files.readString(out.resolve("continuity-report.sarif"))).contains("azuredevops/pipeline/build/acme/ops/42/3f1c1b2a-6c2d-4d7e-9a0b-5e6f7a8b9c0d/main/1234");
+    }
+
     @Test
     void ajvCompilesTheSchemaInStrictModeAndAgreesOnTheSamples() throws Exception {
         CliProcess.Run schema = CliProcess.run(ROOT, tmp, List.of(), Map.of(), "schema");

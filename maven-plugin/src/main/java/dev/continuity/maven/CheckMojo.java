@@ -131,6 +131,7 @@ public class CheckMojo extends AbstractMojo {
                 .writeBaseline(writeBaseline == null ? null : writeBaseline.toPath())
                 .ruleFireLimit(ruleFireLimit).ruleTimeLimit(java.time.Duration.ofSeconds(ruleTimeLimit))
                 .linkBase(linkBase)
+                .azureBuild(dev.continuity.engine.report.AzureBuild.fromEnvironment(System.getenv()))
                 .build();
         Pipeline.Outcome outcome;
         try {

@@ -25,10 +25,12 @@ import java.util.Set;
  * @param ruleTimeLimit how long one firing of a custom rule may take
  * @param colour        the text report may use ANSI colours
  * @param linkBase      URL prefix for links to files in Markdown, or null
+ * @param azureBuild    the Azure Pipelines build the check runs in (SARIF names it), or null
  */
 public record CheckOptions(List<Path> inventory, Path workDir, boolean showAsGiven, LocalDate asOf, Threshold threshold,
                            List<String> formats, Path outputDir, List<Path> ruleFiles, Set<String> skipRules, Path baseline,
-                           Path writeBaseline, long ruleFireLimit, Duration ruleTimeLimit, boolean colour, String linkBase) {
+                           Path writeBaseline, long ruleFireLimit, Duration ruleTimeLimit, boolean colour, String linkBase,
+                           dev.continuity.engine.report.AzureBuild azureBuild) {
     public CheckOptions {
         inventory = List.copyOf(inventory);
         formats = List.copyOf(formats);
@@ -57,6 +59,7 @@ public record CheckOptions(List<Path> inventory, Path workDir, boolean showAsGiv
         private Duration ruleTimeLimit = Evaluator.Options.DEFAULT_TIME_LIMIT;
         private boolean colour;
         private String linkBase;
+        private dev.continuity.engine.report.AzureBuild azureBuild;
 
         public Builder inventory(List<Path> v) { inventory = v; return this; }
         public Builder workDir(Path v) { workDir = v; return this; }
@@ -73,10 +76,11 @@ public record CheckOptions(List<Path> inventory, Path workDir, boolean showAsGiv
         public Builder ruleTimeLimit(Duration v) { ruleTimeLimit = v; return this; }
         public Builder colour(boolean v) { colour = v; return this; }
         public Builder linkBase(String v) { linkBase = v; return this; }
+        public Builder azureBuild(dev.continuity.engine.report.AzureBuild v) { azureBuild = v; return this; }
 
         public CheckOptions build() {
             return new CheckOptions(inventory, workDir, showAsGiven, asOf, threshold, formats, outputDir, ruleFiles, skipRules,
-                    baseline, writeBaseline, ruleFireLimit, ruleTimeLimit, colour, linkBase);
+                    baseline, writeBaseline, ruleFireLimit, ruleTimeLimit, colour, linkBase, azureBuild);
         }
     }
 }

@@ -64,7 +64,8 @@ public final class Pipeline {
         }
         Result result = new Check(o.inventory(), o.asOf(), o.ruleFiles(), o.skipRules(), o.baseline(), o.ruleFireLimit(),
                 o.ruleTimeLimit()).run(o.workDir(), o.showAsGiven());
-        ReportContext ctx = new ReportContext(result, o.threshold(), o.colour(), o.linkBase(), o.workDir().toAbsolutePath().normalize());
+        ReportContext ctx = new ReportContext(result, o.threshold(), o.colour(), o.linkBase(), o.workDir().toAbsolutePath().normalize(),
+                o.azureBuild());
         byte[] printed = null;
         List<Path> written = List.of();
         try {

@@ -10,20 +10,26 @@ import dev.continuity.engine.model.Severity;
  * @param colour    the text report may use ANSI colours (a terminal)
  * @param linkBase  where Markdown links a finding's file and line (a URL ending before the path), or null
  * @param srcRoot   the absolute directory the reports' relative paths start from (SARIF's %SRCROOT%), or null
+ * @param azureBuild the Azure Pipelines build the check runs in, or null
  */
 public record ReportContext(Result result, dev.continuity.engine.eval.Threshold threshold, boolean colour, String linkBase,
-                            java.nio.file.Path srcRoot) {
+                            java.nio.file.Path srcRoot, AzureBuild azureBuild) {
+    public ReportContext(Result result, dev.continuity.engine.eval.Threshold threshold, boolean colour, String linkBase,
+                         java.nio.file.Path srcRoot) {
+        this(result, threshold, colour, linkBase, srcRoot, null);
+    }
+
     public ReportContext(Result result, dev.continuity.engine.eval.Threshold threshold, boolean colour) {
-        this(result, threshold, colour, null, null);
+        this(result, threshold, colour, null, null, null);
     }
 
     public ReportContext(Result result, dev.continuity.engine.eval.Threshold threshold, boolean colour, String linkBase) {
-        this(result, threshold, colour, linkBase, null);
+        this(result, threshold, colour, linkBase, null, null);
     }
 
     /** For a severity threshold (at or above it fails). */
     public ReportContext(Result result, Severity failOn, boolean colour) {
-        this(result, failOn == null ? dev.continuity.engine.eval.Threshold.NEVER : dev.continuity.engine.eval.Threshold.valueOf(failOn.name()), colour, null, null);
+        this(result, failOn == null ? dev.continuity.engine.eval.Threshold.NEVER : dev.continuity.engine.eval.Threshold.valueOf(failOn.name()), colour, null, null, null);
     }
 
     /** The summary sentence (Result#summary). */

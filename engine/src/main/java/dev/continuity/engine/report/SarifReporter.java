@@ -63,7 +63,7 @@ public final class SarifReporter implements Reporter {
         Run run = new Run().withTool(new Tool().withDriver(driver)).withResults(results)
                 .withColumnKind(Run.ColumnKind.UNICODE_CODE_POINTS).withProperties(disclosed)
                 // a stable category, so that code scanning keeps this tool's results apart from other analyses
-                .withAutomationDetails(new RunAutomationDetails().withId("continuity/check/"));
+                .withAutomationDetails(automation(ctx.azureBuild()));
         if (ctx.srcRoot() != null) {
             // relative paths start at %SRCROOT%, the top of the source tree (GitHub resolves them from the repository root)
             run.withOriginalUriBaseIds(new OriginalUriBaseIds().withAdditionalProperty(SRCROOT,
@@ -110,6 +110,17 @@ public final class SarifReporter implements Reporter {
     }
 
     static final String SRCROOT = "%SRCROOT%";
+
+    /** In Azure Pipelines, the build (GitHub Advanced Security for Azure DevOps wants it); elsewhere a stable category. */
+    private static RunAutomationDetails automation(AzureBuild b) {
+        if (b == null) return new RunAutomationDetails().withId("continuity/check/");
+        String p = "azuredevops/pipeline/build/";
+        return new RunAutomationDetails().withId(b.automationId()).withProperties(new PropertyBag()
+                .withAdditionalProperty(p + "buildDefinitionId", b.definitionId())
+                .withAdditionalProperty(p + "buildDefinitionName", b.definitionName())
+                .withAdditionalProperty(p + "phaseId", b.phaseId())
+                .withAdditionalProperty(p + "phaseName", b.phaseName()));
+    }
 
     private static Result result(Finding f, int ruleIndex, String fallbackFile, boolean rooted) {
         Result r = new Result()
