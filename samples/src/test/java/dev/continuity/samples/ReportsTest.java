@@ -85,6 +85,10 @@ class ReportsTest {
             assertThat(rule.path("properties").path("precision").asText()).isEqualTo("very-high");
             assertThat(rule.path("properties").path("security-severity").asText()).isNotEmpty();
             assertThat(rule.path("help").path("markdown").asText()).contains("**Remediation:**");
+            if (!rule.path("properties").path("controls").isEmpty()) {
+                assertThat(rule.path("help").path("text").asText()).contains("Controls: ");
+                assertThat(rule.path("help").path("markdown").asText()).contains("**Controls:**");
+            }
         }
     }
 
