@@ -40,7 +40,7 @@ class CliIT {
         Run r = run("check", "northwind/continuity", "--as-of", "2026-11-22");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).contains("CRITICAL (4)", "NET-002 Single ISP", "northwind/continuity/sites.yaml:1",
-                "fix: Move one of the site's links", "WAIVED (1)", "✗ FAILED  19 open findings (4 critical, 10 high, 4 medium, 1 low), 1 waived");
+                "fix: Move one of the site's links", "WAIVED (1)", "✗ FAILED  25 open findings (4 critical, 13 high, 7 medium, 1 low), 1 waived");
         assertThat(r.out()).doesNotContain("\u001b[");
         assertThat(r.err()).isEmpty();
     }
@@ -175,7 +175,7 @@ class CliIT {
         Path base = tmp.resolve("baseline.json");
         Run first = run(tmp, "check", "inv", "--as-of", "2026-11-22", "--write-baseline", base.toString());
         assertThat(first.exit()).isEqualTo(1);
-        assertThat(first.err()).contains("wrote 19 findings to the baseline");
+        assertThat(first.err()).contains("wrote 25 findings to the baseline");
         for (String f : List.of("services.yaml", "data.yaml", "sites.yaml", "plans.yaml")) {
             Path p = inv.resolve(f);
             Files.writeString(p, "# moved down by an edit\n\n\n" + Files.readString(p));
@@ -183,7 +183,7 @@ class CliIT {
         Run again = run(tmp, "check", "inv", "--as-of", "2026-11-22", "--baseline", base.toString(), "-f", "json");
         assertThat(again.exit()).isEqualTo(0);
         JsonNode j = new ObjectMapper().readTree(again.out());
-        assertThat(j.path("summary").path("baseline").asInt()).isEqualTo(19);
+        assertThat(j.path("summary").path("baseline").asInt()).isEqualTo(25);
         // DAT-001 billing points at the rpo of the service, line 46 of services.yaml: 3 lines later now
         assertThat(j.path("findings").get(0).path("location").path("line").asInt()).isEqualTo(46 + 3);
         Run missing = run(tmp, "check", "inv", "--baseline", "nope.json");

@@ -100,7 +100,7 @@ class HtmlReportIT {
             assertThat(driver.findElement(By.id(id)).isDisplayed()).as(id).isTrue();
         }
         assertThat(driver.findElement(By.cssSelector("#summary .verdict")).getText()).isEqualTo("FAILED");
-        assertThat(driver.findElements(By.cssSelector("#findings tbody tr"))).hasSize(19);
+        assertThat(driver.findElements(By.cssSelector("#findings tbody tr"))).hasSize(25);
         assertThat(driver.findElements(By.cssSelector("#chart-severity rect"))).hasSize(4);
         List<WebElement> waivers = driver.findElements(By.cssSelector("#waivers tbody tr"));
         assertThat(waivers).hasSize(2);

@@ -48,17 +48,23 @@ class SamplesTest {
                 "open COM-002 irp-ransomware",
                 "open DAT-002 billing-db",
                 "open DAT-004 billing-db",
+                "open DAT-008 billing-db",
                 "open EX-001 irp-ransomware",
+                "open EX-004 irp-ransomware",
                 "open IRP-001 irp-ransomware",
                 "waived NET-003 ams-colo2",
                 "open PLN-002 bcp",
                 "open PPL-002 comms-lead [farid-haddad]",
                 "open SVC-002 billing",
+                "open SVC-005 billing [billing]",
                 "open VND-002 email [m365]",
                 "open DAT-007 billing-db",
+                "open DAT-009 billing-db",
                 "open PLN-003 drp",
                 "open PLN-007 irp-ransomware",
+                "open PLN-008 drp",
                 "open SEC-002 tms",
+                "open VND-004 equinix",
                 "open WVR-001 waive-bcp-review");
         assertThat(r.failed(Severity.LOW)).isTrue();
         Finding waived = r.findings().stream().filter(f -> f.status() == Status.WAIVED).findFirst().orElseThrow();

@@ -40,9 +40,10 @@ class SingleDefectTest {
                         List.of("NET-003 ams-colo2")),
                 Arguments.of("the portal database loses its cloud backup", "data.yaml",
                         "backups:\n  - {frequency: PT1H, retention: P35D, site: aws-eu-central-1, medium: cloud, immutable: true, encrypted: true}\n", "",
-                        List.of("DAT-002 portal-db", "DAT-003 portal-db")),
+                        // no backup left at all: nothing kept for the policy's minimum retention either
+                        List.of("DAT-002 portal-db", "DAT-003 portal-db", "DAT-008 portal-db")),
                 Arguments.of("Microsoft 365 only promises next-business-day restoration", "vendors.yaml",
-                        "exit-plans/m365\nslaRto: PT4H", "exit-plans/m365\nslaRto: P1D",
+                        "exit-plans/m365\nexitPlanTested: 2026-05-20\nslaRto: PT4H", "exit-plans/m365\nexitPlanTested: 2026-05-20\nslaRto: P1D",
                         List.of("VND-002 email [m365]")),
                 Arguments.of("the on-call backup's training lapses", "people.yaml",
                         "{role: it-ops-oncall, date: 2026-09-03}", "{role: it-ops-oncall, date: 2025-09-03}",

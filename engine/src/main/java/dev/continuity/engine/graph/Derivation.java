@@ -70,6 +70,11 @@ public final class Derivation {
             seq++;
         }
         runbooks(inv, out);
+        recoveries(inv, out);
+        for (Plan p : inv.all(Plan.class)) {
+            majorChange(p, out);
+            recoveryOrder(p, closures, out);
+        }
         return out;
     }
 
@@ -120,6 +125,86 @@ public final class Derivation {
                     : new LatestRestore(d.id(), t.passed() ? LatestRestore.State.PASSED : LatestRestore.State.FAILED, t.date(),
                     t.duration(), t.integrityVerified(), d.latestRestoreTestIndex()));
         }
+    }
+
+    /** rec(S) and its limiting component for every service (rules.md v2, Terms), dependencies first. */
+    private static void recoveries(Inventory inv, List<Object> out) {
+        Map<String, Recovery> done = new HashMap<>();
+        for (Service s : inv.all(Service.class)) out.add(recovery(s.id(), inv, done));
+    }
+
+    private static Recovery recovery(String id, Inventory inv, Map<String, Recovery> done) {
+        Recovery known = done.get(id);
+        if (known != null) return known;
+        Service s = inv.get(id, Service.class).orElseThrow();
+        Policy policy = inv.policy();
+        // candidates in order: the service itself first, then its dependsOn items: ties go to the first
+        List<Map.Entry<String, Dur>> values = new ArrayList<>();
+        if (s.failover() == null) {
+            values.add(Map.entry(id, Dur.parse("PT0S")));
+        } else if (s.failover().mode() != FailoverMode.RESTORE) {
+            Dur t = policy.failoverTime(s.failover().mode());
+            if (t != null) values.add(Map.entry(id, t));
+        }
+        for (String d : s.dependsOn()) {
+            Resource r = inv.get(d).orElseThrow();
+            if (r instanceof Service) {
+                Recovery rd = recovery(d, inv, done);
+                if (rd.time() != null) values.add(Map.entry(d, rd.time()));
+            } else if (r instanceof DataStore ds) {
+                if (s.failover() != null && s.failover().mode() == FailoverMode.RESTORE) {
+                    RestoreTest t = ds.latestPassedRestoreTest();
+                    if (t != null && t.duration() != null) values.add(Map.entry(d, t.duration()));
+                }
+            } else if (r instanceof Vendor v) {
+                Dur own = v.slaRto();
+                Dur alt = v.alternate() == null ? null : inv.get(v.alternate(), Vendor.class).map(Vendor::slaRto).orElse(null);
+                Dur best = own == null ? alt : alt == null ? own : (alt.longerThan(own) ? own : alt);
+                if (best != null) values.add(Map.entry(d, best));
+            }
+        }
+        Map.Entry<String, Dur> max = null;
+        for (Map.Entry<String, Dur> e : values) if (max == null || e.getValue().longerThan(max.getValue())) max = e;
+        Recovery rec = max == null ? new Recovery(id, null, id) : new Recovery(id, max.getValue(), max.getKey());
+        done.put(id, rec);
+        return rec;
+    }
+
+    /** EX-004: the latest major change of a plan's changelog, if any. */
+    private static void majorChange(Plan p, List<Object> out) {
+        List<ChangelogEntry> ordered = Dated.inDateOrder(p.changelog());
+        ChangelogEntry major = null;
+        for (int i = 0; i < ordered.size(); i++) {
+            if (i == 0 || ordered.get(i).version().major() > ordered.get(i - 1).version().major()) major = ordered.get(i);
+        }
+        if (major == null) return;
+        int index = -1;
+        for (int i = 0; i < p.changelog().size(); i++) if (p.changelog().get(i) == major) index = i;
+        out.add(new MajorChange(p.id(), major.date(), major.version().toString(), index));
+    }
+
+    /** PLN-008: recovery orders that bring a service back before what it needs, or are missing where the order matters. */
+    private static void recoveryOrder(Plan p, Closures closures, List<Object> out) {
+        if (p.type() != PlanType.BUSINESS_CONTINUITY && p.type() != PlanType.DISASTER_RECOVERY) return;
+        List<String> order = p.recoveryOrder();
+        if (order.isEmpty()) {
+            for (String a : p.covers()) {
+                for (String b : p.covers()) {
+                    if (!a.equals(b) && closures.of(a).contains(b)) {
+                        out.add(new RecoveryOrderConflict(p.id(), ""));
+                        return;
+                    }
+                }
+            }
+            return;
+        }
+        Set<String> early = new LinkedHashSet<>();
+        for (int i = 0; i < order.size(); i++) {
+            for (int j = i + 1; j < order.size(); j++) {
+                if (closures.of(order.get(i)).contains(order.get(j))) early.add(order.get(j));
+            }
+        }
+        for (String d : early) out.add(new RecoveryOrderConflict(p.id(), d));
     }
 
     /** The index of the first dependsOn item of {@code s} that is {@code member} or holds it in its closure. */

@@ -50,6 +50,18 @@ public record DataStore(String id, String name, String description, Map<String, 
         return -1;
     }
 
+    /** The index of the latest passed restore test in restoreTests, or -1 (DAT-009 points there). */
+    public int latestPassedRestoreTestIndex() {
+        RestoreTest latest = latestPassedRestoreTest();
+        for (int i = 0; i < restoreTests.size(); i++) if (restoreTests.get(i) == latest) return i;
+        return -1;
+    }
+
+    /** DAT-008: some backup keeps its copies at least {@code min} (a backup without retention keeps none). */
+    public boolean hasBackupRetainedFor(Dur min) {
+        return backups.stream().anyMatch(b -> b.retention() != null && !min.longerThan(b.retention()));
+    }
+
     /** The latest restore test, or null. */
     public RestoreTest latestRestoreTest() {
         return Dated.latest(restoreTests);

@@ -20,7 +20,8 @@ public record Plan(String id, String name, String description, Map<String, Strin
         @Doc("Providers the plan coordinates with") @Ref(Vendor.class) List<String> thirdParties,
         @Doc("Path of the plan document, relative to this file; must exist") @FileRef String document,
         @Doc("Site where a copy is kept that survives an outage") @Ref(Site.class) String offlineCopy,
-        @Doc("When the plan is invoked and stood down") Activation activation)
+        @Doc("When the plan is invoked and stood down") Activation activation,
+        @Doc("The order in which covered services are brought back") @Ref(Service.class) List<String> recoveryOrder)
         implements Resource {
 
     /** rules.md (PLN-003): the latest changelog entry, or null. */

@@ -18,7 +18,9 @@ public record Policy(String id, String name, String description, Map<String, Str
         @Doc("Stakeholder groups every communication plan must name") @Name List<String> stakeholderGroups,
         @Doc("Time to fail over per mode; a mode given replaces its default only")
         @Default("{active-active: PT0S, hot: PT15M, warm: PT4H, cold: P3D}") Map<FailoverMode, Dur> failoverTimes,
-        @Doc("Built-in rules turned off or given another severity, each with a reason; one entry per rule") List<RuleSetting> ruleSettings)
+        @Doc("Built-in rules turned off or given another severity, each with a reason; one entry per rule") List<RuleSetting> ruleSettings,
+        @Doc("Shortest retention a key data store's backups need (DAT-008)") @Default("P30D") Dur minBackupRetention,
+        @Doc("Time allowed to exercise a plan again after a major change (EX-004)") @Default("P90D") Dur retestWindow)
         implements Resource {
 
     /** The failover time of a mode (GEO-003); null for restore, which has none. */

@@ -11,6 +11,7 @@ public record Vendor(String id, String name, String description, Map<String, Str
         @Doc("A second source for what this vendor provides") @Ref(Vendor.class) String alternate,
         @Doc("Document or URL of the exit plan") String exitPlan,
         @Doc("Contracted restoration time") Dur slaRto,
-        @Doc("Date of the last third-party review") LocalDate lastAssessed)
+        @Doc("Date of the last third-party review") LocalDate lastAssessed,
+        @Doc("Date of the last test or review of the exit plan") LocalDate exitPlanTested)
         implements Resource {
 }

@@ -1,0 +1,15 @@
+package dev.continuity.engine.graph;
+
+import dev.continuity.engine.model.Dur;
+
+/**
+ * Derived fact (rules.md v2, Terms): the recovery time rec(S) of a service, the best case the
+ * inventory can prove, and its limiting component (the service's own id, or the id of the
+ * dependency whose value it is). {@code time} is null when no value is declared at all.
+ */
+public record Recovery(String service, Dur time, String limiting) {
+    /** True when the service itself limits (its failover, or it has none). */
+    public boolean isSelfLimited() {
+        return service.equals(limiting);
+    }
+}
