@@ -83,6 +83,9 @@ final class ImpactCommand implements Callable<Integer> {
         List<Service> down = availability.impact(failed).stream().map(id -> inv.get(id, Service.class).orElseThrow())
                 .sorted(Comparator.comparing(Service::criticality).thenComparing(Service::id)).toList();
         String what = String.join(" + ", failed.stream().map(Domain::toString).toList());
+        // the recovery time the design can prove for every service, and what limits it (rules.md v2 rec(S))
+        List<dev.continuity.engine.graph.Recovery> recoveries = dev.continuity.engine.graph.Recoveries.of(inv).stream()
+                .sorted(Comparator.comparing(dev.continuity.engine.graph.Recovery::service)).toList();
         if (format == Format.json) {
             ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             ObjectNode o = json.createObjectNode();
@@ -94,6 +97,12 @@ final class ImpactCommand implements Callable<Integer> {
                 ArrayNode because = x.putArray("because");
                 scenario.why(s.id()).forEach(because::add);
             }
+            ArrayNode rec = o.putArray("recovery");
+            for (var x : recoveries) {
+                ObjectNode r = rec.addObject().put("service", x.service());
+                if (x.time() == null) r.putNull("time").putNull("limitedBy");
+                else r.put("time", x.time().toString()).put("limitedBy", x.limiting());
+            }
             out.println(json.writeValueAsString(o));
             out.flush();
             return 0;
@@ -104,6 +113,12 @@ final class ImpactCommand implements Callable<Integer> {
             out.println("  " + String.format("%-9s", s.criticality().yaml()) + s.id()
                     + (s.criticality() == Criticality.CRITICAL && failed.size() == 1 ? "   <- single point of failure (NET-004)" : ""));
             out.println("           because " + String.join(" -> ", scenario.why(s.id())));
+        }
+        out.println();
+        out.println("Recovery time the design can prove (rec), and what limits it:");
+        for (var x : recoveries) {
+            out.println("  " + String.format("%-24s", x.service()) + (x.time() == null ? "nothing declared"
+                    : String.format("%-8s", x.time()) + " limited by " + (x.isSelfLimited() ? "itself (its failover, or none)" : x.limiting())));
         }
         out.flush();
         return 0;

@@ -239,6 +239,11 @@ class CliIT {
         assertThat(j.path("down").get(0).path("id").asText()).isEqualTo("customer-portal");
         assertThat(j.path("down").get(0).path("because").toString()).isEqualTo("[\"customer-portal\",\"portal-db\",\"aws-eu-west-1\",\"zone:dublin\"]");
         assertThat(j.path("down").get(1).path("because").toString()).isEqualTo("[\"billing\",\"billing-db\",\"site:fra-dc1\"]");
+        // and the recovery time the design can prove for every service, with what limits it (rules.md v2 rec(S))
+        assertThat(j.path("recovery").toString()).contains("{\"service\":\"billing\",\"time\":\"P3D\",\"limitedBy\":\"billing\"}",
+                "{\"service\":\"email\",\"time\":\"P1D\",\"limitedBy\":\"m365\"}");
+        assertThat(run("impact", "northwind/continuity", "--fail", "site:fra-dc1").out())
+                .contains("Recovery time the design can prove (rec)", "email                   P1D      limited by m365");
     }
 
     @Test

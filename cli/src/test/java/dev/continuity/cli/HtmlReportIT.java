@@ -96,7 +96,7 @@ class HtmlReportIT {
     void theAuditReportLoadsOfflineWithItsSections() throws Exception {
         open("northwind");
         assertThat(driver.getTitle()).isEqualTo("Continuity report: Northwind Logistics GmbH (2026-11-22)");
-        for (String id : List.of("summary", "checked", "findings", "controls", "waivers", "graph")) {
+        for (String id : List.of("summary", "checked", "findings", "controls", "waivers", "services", "graph")) {
             assertThat(driver.findElement(By.id(id)).isDisplayed()).as(id).isTrue();
         }
         assertThat(driver.findElement(By.cssSelector("#summary .verdict")).getText()).isEqualTo("FAILED");

@@ -129,6 +129,8 @@ public final class Evaluator {
                 options.baseline() == null ? null : new Run.BaselineUse(options.baseline().file(), options.baseline().sha256(), matched));
         List<RuleInfo> ran = effective.values().stream().filter(r -> !skip.contains(r.id())).toList();
         return new Result(inv, options.asOf(), List.copyOf(out), new Result.Timings(0, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000),
-                ran, run, List.copyOf(states));
+                ran, run, List.copyOf(states),
+                derived.stream().filter(f -> f instanceof dev.continuity.engine.graph.Recovery)
+                        .map(f -> (dev.continuity.engine.graph.Recovery) f).toList());
     }
 }

@@ -15,16 +15,22 @@ import java.util.Map;
  *                such as JUnit, show the rules without findings too)
  * @param run     what ran and how: skipped rules, severity settings, custom rules, baseline
  * @param waivers every waiver of the inventory with its state, as decided by {@link Waivers}
+ * @param recoveries the recovery time rec(S) of every service and what limits it (rules.md v2, Terms)
  */
 public record Result(Inventory inventory, LocalDate asOf, List<Finding> findings, Timings timings, List<RuleInfo> rules,
-                     Run run, List<Waivers.Status> waivers) {
+                     Run run, List<Waivers.Status> waivers, List<dev.continuity.engine.graph.Recovery> recoveries) {
+
+    public Result(Inventory inventory, LocalDate asOf, List<Finding> findings, Timings timings, List<RuleInfo> rules,
+                  Run run, List<Waivers.Status> waivers) {
+        this(inventory, asOf, findings, timings, rules, run, waivers, List.of());
+    }
 
     /** Where the time went, in milliseconds: loading (when known), derived facts (graph/), the rule session. */
     public record Timings(long loadMillis, long deriveMillis, long rulesMillis) {
     }
 
     Result withLoadMillis(long millis) {
-        return new Result(inventory, asOf, findings, new Timings(millis, timings.deriveMillis(), timings.rulesMillis()), rules, run, waivers);
+        return new Result(inventory, asOf, findings, new Timings(millis, timings.deriveMillis(), timings.rulesMillis()), rules, run, waivers, recoveries);
     }
 
     /** Open findings by severity, every severity present (zero when none). */

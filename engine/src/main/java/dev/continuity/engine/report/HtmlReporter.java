@@ -49,7 +49,7 @@ public final class HtmlReporter implements Reporter {
                        List<ControlGroup> controls, boolean hasControls, List<WaiverRow> waivers, boolean hasWaivers,
                        List<FindingRow> baselined, DependencyGraph.Graph graph, List<String> checked, List<RuleRow> passed,
                        List<SkippedRow> skipped, List<ChangedRow> severityChanged, boolean spofAnalysed, String spofNotRun,
-                       List<Source> sources) {
+                       List<Source> sources, List<JsonReporter.ServiceView> services) {
     }
 
     /** A legend entry for the control codes: "53" is NIST SP 800-53 Rev. 5. */
@@ -134,7 +134,8 @@ public final class HtmlReporter implements Reporter {
                 spofSkip.isEmpty(),
                 spofSkip.map(sk -> "NET-004 did not run (skipped by " + sk.by().label()
                         + (sk.reason() == null ? "" : ": " + sk.reason()) + "), so single points of failure were not analysed.").orElse(""),
-                RuleCatalog.SOURCES.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> new Source(e.getKey(), e.getValue())).toList());
+                RuleCatalog.SOURCES.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> new Source(e.getKey(), e.getValue())).toList(),
+                JsonReporter.services(r));
     }
 
     private static FindingRow finding(Finding f) {

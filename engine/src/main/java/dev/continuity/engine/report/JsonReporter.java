@@ -30,7 +30,12 @@ public final class JsonReporter implements Reporter {
 
     /** The whole report. */
     public record Report(int schemaVersion, Tool tool, String asOf, InventoryView inventory, RunView run, BaselineView baseline,
-                         List<String> frameworks, Summary summary, List<FindingView> findings, List<WaiverView> waivers) {
+                         List<String> frameworks, Summary summary, List<FindingView> findings, List<WaiverView> waivers,
+                         List<ServiceView> services) {
+    }
+
+    /** A service and the recovery time the design can prove (rules.md v2 rec(S)), with what limits it; null when nothing is declared. */
+    public record ServiceView(String id, String criticality, String rto, String mtd, String recovery, String limitedBy) {
     }
 
     public record Tool(String name, String version) {
@@ -89,12 +94,27 @@ public final class JsonReporter implements Reporter {
                 new Summary(open.get(Severity.CRITICAL), open.get(Severity.HIGH), open.get(Severity.MEDIUM), open.get(Severity.LOW),
                         r.count(Status.WAIVED), r.count(Status.BASELINE), ctx.failed()),
                 r.findings().stream().map(JsonReporter::finding).toList(),
-                r.waivers().stream().map(w -> waiver(w.waiver(), w.state().label())).toList());
+                r.waivers().stream().map(w -> waiver(w.waiver(), w.state().label())).toList(),
+                services(r));
     }
 
     /** The report as a tree (tests, and formats that embed parts of it). */
     public static JsonNode toJson(ReportContext ctx) {
         return JSON.valueToTree(report(ctx));
+    }
+
+    /** Every service with its recovery time, sorted by id. */
+    static List<ServiceView> services(Result r) {
+        java.util.Map<String, dev.continuity.engine.graph.Recovery> rec = new java.util.HashMap<>();
+        for (var x : r.recoveries()) rec.put(x.service(), x);
+        return r.inventory().all(dev.continuity.engine.model.Service.class).stream()
+                .sorted(java.util.Comparator.comparing(dev.continuity.engine.model.Service::id))
+                .map(s -> {
+                    var x = rec.get(s.id());
+                    return new ServiceView(s.id(), s.criticality().yaml(), s.rto() == null ? null : s.rto().toString(),
+                            s.mtd() == null ? null : s.mtd().toString(),
+                            x == null || x.time() == null ? null : x.time().toString(), x == null || x.time() == null ? null : x.limiting());
+                }).toList();
     }
 
     static RunView run(ReportContext ctx) {
