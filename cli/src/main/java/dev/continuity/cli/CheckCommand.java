@@ -81,6 +81,10 @@ final class CheckCommand implements Callable<Integer> {
             description = "Seconds one firing of a custom rule (or the engine between firings) may take before the check fails (exit 2). Default: ${DEFAULT-VALUE}")
     long ruleTimeLimit;
 
+    @Option(names = "--framework", split = ",", splitSynopsisLabel = ",", paramLabel = "F",
+            description = "Only the rules mapped to these frameworks run, and every report carries their coverage: dora, nis2, soc2, uk, iso22301, nist-800-53, csf, ffiec")
+    List<String> frameworks = new ArrayList<>();
+
     @Option(names = "--link-base", paramLabel = "URL",
             description = "Markdown links each finding to URL/FILE#LLINE (e.g. https://github.com/ORG/REPO/blob/SHA). Default: from GITHUB_SERVER_URL, GITHUB_REPOSITORY and GITHUB_SHA when set")
     String linkBase;
@@ -102,7 +106,14 @@ final class CheckCommand implements Callable<Integer> {
             return usage("no inventory: there is no continuity/ folder here. Pass the inventory's files or folders"
                     + " (continuity check PATH...), or run 'continuity init' to write a starter inventory in continuity/");
         }
+        java.util.Set<dev.continuity.engine.eval.Framework> selected = new java.util.TreeSet<>();
+        try {
+            for (String f : frameworks) selected.add(dev.continuity.engine.eval.Framework.parse(f));
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
+        }
         CheckOptions options = CheckOptions.builder()
+                .frameworks(selected)
                 .inventory(paths.isEmpty() ? List.of(Path.of("continuity")) : paths)
                 .workDir(Path.of("")).showAsGiven(true)
                 .asOf(asOf)

@@ -28,10 +28,24 @@ final class RulesCommand implements Callable<Integer> {
     @Option(names = {"-f", "--format"}, defaultValue = "text", description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}")
     Format format;
 
+    @Option(names = "--framework", paramLabel = "F",
+            description = "Only the rules mapped to this framework: dora, nis2, soc2, uk, iso22301, nist-800-53, csf, ffiec")
+    String framework;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         var rules = RulePack.builtIn().rules();
+        if (framework != null) {
+            dev.continuity.engine.eval.Framework f;
+            try {
+                f = dev.continuity.engine.eval.Framework.parse(framework);
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("continuity rules: " + e.getMessage());
+                return 2;
+            }
+            rules = rules.stream().filter(f::maps).toList();
+        }
         switch (format) {
             case text -> {
                 for (RuleInfo r : rules) {

@@ -404,4 +404,24 @@ class CliIT {
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("inv/data.yaml: not a JSON report").doesNotContain("\tat ");
     }
+
+    /** check --framework dora runs only DORA-mapped rules and lists coverage per article; rules --framework lists them. */
+    @Test
+    void frameworksSelectRulesAndReportCoverage() throws Exception {
+        Run r = run("check", "northwind/continuity", "--as-of", "2026-11-22", "--framework", "dora", "-f", "json");
+        assertThat(r.exit()).isEqualTo(1);
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.path("frameworks").toString()).isEqualTo("[\"dora\"]");
+        assertThat(j.path("coverage").size()).isPositive();
+        for (JsonNode c : j.path("coverage")) {
+            assertThat(c.path("requirement").asText()).startsWith("DORA ");
+            assertThat(c.path("state").asText()).isIn("pass", "fail", "waived");
+        }
+        assertThat(j.path("run").path("rules").path("skipped").toString()).contains("not mapped to dora");
+        Run rules = run("rules", "--framework", "nis2");
+        assertThat(rules.out()).contains("DAT-009").doesNotContain("PPL-002");
+        Run bad = run("check", "northwind/continuity", "--framework", "hipaa");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("unknown framework 'hipaa'; expected one of: dora, nis2, soc2, uk, iso22301, nist-800-53, csf, ffiec");
+    }
 }

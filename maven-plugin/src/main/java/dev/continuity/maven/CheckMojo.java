@@ -74,6 +74,10 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "continuity.ruleTimeLimit", defaultValue = "60")
     private long ruleTimeLimit;
 
+    /** Only the rules mapped to these frameworks run, and reports carry their coverage: dora, nis2, soc2, uk, iso22301, nist-800-53, csf, ffiec. */
+    @Parameter(property = "continuity.frameworks")
+    private List<String> frameworks;
+
     /** Write this check's open findings as a baseline to this file (the CLI's --write-baseline). */
     @Parameter(property = "continuity.writeBaseline")
     private File writeBaseline;
@@ -121,7 +125,14 @@ public class CheckMojo extends AbstractMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("continuity: failOn " + e.getMessage());
         }
+        java.util.Set<dev.continuity.engine.eval.Framework> selected = new java.util.TreeSet<>();
+        try {
+            for (String f : frameworks == null ? List.<String>of() : frameworks) selected.add(dev.continuity.engine.eval.Framework.parse(f));
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("continuity: frameworks: " + e.getMessage());
+        }
         CheckOptions options = CheckOptions.builder()
+                .frameworks(selected)
                 .inventory(paths).workDir(sourceRoot())
                 .asOf(parseAsOf()).threshold(threshold)
                 .formats(formats == null ? List.of() : formats).outputDir(outputDirectory.toPath())

@@ -38,8 +38,10 @@ class RulePackTest {
             assertThat(row).as(r.id() + " is in rules.md").isNotNull();
             assertThat(r.severity().name().toLowerCase(Locale.ROOT)).as(r.id() + " severity").isEqualTo(row[1]);
             assertThat(r.title()).as(r.id() + " title").isEqualTo(row[2]);
-            assertThat(String.join("; ", r.controls())).as(r.id() + " controls")
-                    .isEqualTo(expandControls(row[4]));
+            // the catalog's "maps to" and, after it, the framework table's DORA, NIS2, SOC2 and UK entries
+            List<String> expected = new ArrayList<>(List.of(expandControls(row[4]).split("; ")));
+            for (String e : frameworkTable().getOrDefault(r.id(), List.of())) if (!expected.contains(e)) expected.add(e);
+            assertThat(String.join("; ", r.controls())).as(r.id() + " controls").isEqualTo(String.join("; ", expected));
         }
     }
 
@@ -94,6 +96,41 @@ class RulePackTest {
             r[0] = m.group(1);
             for (int i = 0; i < 4; i++) r[i + 1] = cols[i].strip();
             out.put(r[0], r);
+        }
+        return out;
+    }
+
+    /** rule id -> its entries of the contract's framework table ("DORA Art. 12(6)", "NIS2 4.1.2(f)", ...), in column order. */
+    static Map<String, List<String>> frameworkTable() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("../docs/contract/rules.md"));
+        int start = lines.indexOf("| rule | DORA | NIS2 | SOC2 | UK |");
+        assertThat(start).as("the framework table").isPositive();
+        Map<String, List<String>> out = new HashMap<>();
+        String[] prefixes = {"DORA", "NIS2", "SOC2", "UK"};
+        for (String line : lines.subList(start + 2, lines.size())) {
+            if (!line.startsWith("|")) break;
+            String[] cols = line.substring(1, line.length() - 1).split("\\|", -1);
+            List<String> ids = new ArrayList<>();
+            for (String r : cols[0].split(",")) {
+                r = r.strip();
+                if (r.contains("..")) {
+                    String[] ab = r.split("\\.\\.");
+                    String fam = ab[0].substring(0, ab[0].indexOf('-'));
+                    for (int n = Integer.parseInt(ab[0].substring(ab[0].indexOf('-') + 1)); n <= Integer.parseInt(ab[1].substring(ab[1].indexOf('-') + 1)); n++) {
+                        ids.add(String.format("%s-%03d", fam, n));
+                    }
+                } else {
+                    ids.add(r);
+                }
+            }
+            List<String> entries = new ArrayList<>();
+            for (int i = 0; i < prefixes.length; i++) {
+                String v = cols[i + 1].strip();
+                if (v.isEmpty()) continue;
+                if (v.startsWith("RTS")) entries.add(prefixes[i] + " " + v);
+                else for (String part : v.split(", ")) entries.add(prefixes[i] + " " + part.strip());
+            }
+            for (String id : ids) out.put(id, entries);
         }
         return out;
     }

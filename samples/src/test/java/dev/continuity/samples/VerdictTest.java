@@ -148,6 +148,21 @@ class VerdictTest {
                 + " 2026-05-01 achieved PT3H, longer than its rto PT1H");
     }
 
+    /** --framework: only mapped rules run, and every format carries the coverage table (interfaces.md v2, Frameworks). */
+    @ParameterizedTest
+    @MethodSource("formats")
+    void everyFormatCarriesTheCoverageOfTheSelectedFrameworks(String format) throws Exception {
+        Result r = new Check(List.of(Path.of("northwind/continuity")), SamplesTest.AS_OF, List.of(), Set.of(), null,
+                1_000_000, java.time.Duration.ofSeconds(60), Set.of(dev.continuity.engine.eval.Framework.DORA)).run(Path.of(""));
+        assertThat(r.rules()).allMatch(i -> i.family().equals("WVR") || dev.continuity.engine.eval.Framework.DORA.maps(i));
+        assertThat(r.coverage()).isNotEmpty().allMatch(c -> c.requirement().startsWith("DORA "));
+        // a requirement fails when a rule mapped to it has an open finding: Art. 12(1) is DAT-008's, which fires on Northwind
+        assertThat(r.coverage()).anyMatch(c -> c.requirement().equals("DORA Art. 12(1)") && c.state().label().equals("fail"));
+        assertThat(r.coverage()).anyMatch(c -> c.state().label().equals("pass"));
+        String out = new String(ReportsTest.render(format, r), StandardCharsets.UTF_8);
+        assertThat(out).as(format).contains("Art. 12(1)");
+    }
+
     @Test
     void waiverStateIsDecidedByTheDeclarationOrder() {
         var w = new Waivers(List.of(), SamplesTest.AS_OF);

@@ -23,7 +23,12 @@ import java.util.*;
  * @param timeLimit  how long one firing of a custom rule may take
  */
 public record Check(List<Path> inventory, LocalDate asOf, List<Path> ruleFiles, Set<String> skipRules, Path baseline,
-                    long maxFirings, java.time.Duration timeLimit) {
+                    long maxFirings, java.time.Duration timeLimit, Set<Framework> frameworks) {
+
+    public Check(List<Path> inventory, LocalDate asOf, List<Path> ruleFiles, Set<String> skipRules, Path baseline,
+                 long maxFirings, java.time.Duration timeLimit) {
+        this(inventory, asOf, ruleFiles, skipRules, baseline, maxFirings, timeLimit, Set.of());
+    }
 
     public Check {
         inventory = List.copyOf(inventory);
@@ -80,7 +85,7 @@ public record Check(List<Path> inventory, LocalDate asOf, List<Path> ruleFiles, 
         if (timeLimit.isNegative() || timeLimit.isZero()) errors.add(new InputError("ruleTimeLimit", 0, 0, "the time limit must be positive"));
         if (!errors.isEmpty()) throw new InputException(errors);
         try {
-            return new Evaluator(pack).evaluate(inv, new Evaluator.Options(asOf, skip, known, maxFirings, timeLimit)).withLoadMillis(loadMillis);
+            return new Evaluator(pack).evaluate(inv, new Evaluator.Options(asOf, skip, known, maxFirings, timeLimit, frameworks == null ? Set.of() : frameworks)).withLoadMillis(loadMillis);
         } catch (CustomRuleException e) {
             throw e.asInputException();
         }

@@ -26,16 +26,18 @@ import java.util.Set;
  * @param colour        the text report may use ANSI colours
  * @param linkBase      URL prefix for links to files in Markdown, or null
  * @param azureBuild    the Azure Pipelines build the check runs in (SARIF names it), or null
+ * @param frameworks    only the rules mapped to these run, and reports carry their coverage (empty: every rule)
  */
 public record CheckOptions(List<Path> inventory, Path workDir, boolean showAsGiven, LocalDate asOf, Threshold threshold,
                            List<String> formats, Path outputDir, List<Path> ruleFiles, Set<String> skipRules, Path baseline,
                            Path writeBaseline, long ruleFireLimit, Duration ruleTimeLimit, boolean colour, String linkBase,
-                           dev.continuity.engine.report.AzureBuild azureBuild) {
+                           dev.continuity.engine.report.AzureBuild azureBuild, Set<Framework> frameworks) {
     public CheckOptions {
         inventory = List.copyOf(inventory);
         formats = List.copyOf(formats);
         ruleFiles = List.copyOf(ruleFiles);
         skipRules = Set.copyOf(skipRules);
+        frameworks = frameworks == null ? Set.of() : Set.copyOf(frameworks);
     }
 
     public static Builder builder() {
@@ -60,6 +62,7 @@ public record CheckOptions(List<Path> inventory, Path workDir, boolean showAsGiv
         private boolean colour;
         private String linkBase;
         private dev.continuity.engine.report.AzureBuild azureBuild;
+        private Set<Framework> frameworks = Set.of();
 
         public Builder inventory(List<Path> v) { inventory = v; return this; }
         public Builder workDir(Path v) { workDir = v; return this; }
@@ -77,10 +80,11 @@ public record CheckOptions(List<Path> inventory, Path workDir, boolean showAsGiv
         public Builder colour(boolean v) { colour = v; return this; }
         public Builder linkBase(String v) { linkBase = v; return this; }
         public Builder azureBuild(dev.continuity.engine.report.AzureBuild v) { azureBuild = v; return this; }
+        public Builder frameworks(Set<Framework> v) { frameworks = v; return this; }
 
         public CheckOptions build() {
             return new CheckOptions(inventory, workDir, showAsGiven, asOf, threshold, formats, outputDir, ruleFiles, skipRules,
-                    baseline, writeBaseline, ruleFireLimit, ruleTimeLimit, colour, linkBase, azureBuild);
+                    baseline, writeBaseline, ruleFireLimit, ruleTimeLimit, colour, linkBase, azureBuild, frameworks);
         }
     }
 }

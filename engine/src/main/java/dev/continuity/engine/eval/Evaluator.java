@@ -30,17 +30,23 @@ public final class Evaluator {
      * @param maxFirings    how often one custom rule may fire
      * @param timeLimit     how long one firing of a custom rule (or the engine between firings) may take
      */
-    public record Options(LocalDate asOf, Set<String> skipRules, Baseline baseline, long maxFirings, Duration timeLimit) {
+    public record Options(LocalDate asOf, Set<String> skipRules, Baseline baseline, long maxFirings, Duration timeLimit,
+                          Set<Framework> frameworks) {
         public static final long DEFAULT_MAX_FIRINGS = RuleGuard.Limits.DEFAULT.maxFirings();
         public static final Duration DEFAULT_TIME_LIMIT = RuleGuard.Limits.DEFAULT.timeLimit();
 
         public Options {
             Objects.requireNonNull(asOf, "asOf");
             skipRules = Set.copyOf(skipRules);
+            frameworks = frameworks == null ? Set.of() : Set.copyOf(frameworks);
         }
 
         public Options(LocalDate asOf, Set<String> skipRules, Baseline baseline) {
-            this(asOf, skipRules, baseline, DEFAULT_MAX_FIRINGS, DEFAULT_TIME_LIMIT);
+            this(asOf, skipRules, baseline, DEFAULT_MAX_FIRINGS, DEFAULT_TIME_LIMIT, Set.of());
+        }
+
+        public Options(LocalDate asOf, Set<String> skipRules, Baseline baseline, long maxFirings, Duration timeLimit) {
+            this(asOf, skipRules, baseline, maxFirings, timeLimit, Set.of());
         }
 
         public static Options asOf(LocalDate date) {
@@ -71,6 +77,16 @@ public final class Evaluator {
         }
         for (String id : new TreeSet<>(options.skipRules())) {
             if (skip.add(id)) skipped.add(new Run.Skipped(id, Run.By.COMMAND_LINE, null));
+        }
+        // --framework: only the rules mapped to a selected framework run
+        if (!options.frameworks().isEmpty()) {
+            String names = String.join(", ", new TreeSet<>(options.frameworks().stream().map(Framework::option).toList()));
+            for (RuleInfo r : effective.values()) {
+                // the waiver rules keep running: an expired waiver is reported whatever the framework
+                if (!r.family().equals("WVR") && options.frameworks().stream().noneMatch(f -> f.maps(r)) && skip.add(r.id())) {
+                    skipped.add(new Run.Skipped(r.id(), Run.By.COMMAND_LINE, "not mapped to " + names));
+                }
+            }
         }
         skipped.sort(Comparator.comparing(Run.Skipped::rule));
         changed.sort(Comparator.comparing(Run.SeverityChange::rule));
@@ -128,9 +144,30 @@ public final class Evaluator {
         Run run = new Run(effective.size(), skipped, changed, pack.customFiles(),
                 options.baseline() == null ? null : new Run.BaselineUse(options.baseline().file(), options.baseline().sha256(), matched));
         List<RuleInfo> ran = effective.values().stream().filter(r -> !skip.contains(r.id())).toList();
+        List<Framework.Coverage> coverage = coverage(options.frameworks(), ran, out);
         return new Result(inv, options.asOf(), List.copyOf(out), new Result.Timings(0, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000),
                 ran, run, List.copyOf(states),
                 derived.stream().filter(f -> f instanceof dev.continuity.engine.graph.Recovery)
-                        .map(f -> (dev.continuity.engine.graph.Recovery) f).toList());
+                        .map(f -> (dev.continuity.engine.graph.Recovery) f).toList(), coverage);
+    }
+
+    /**
+     * Coverage per requirement of the selected frameworks (interfaces.md v2): each requirement a rule
+     * that ran maps to, its rules, and fail (an open finding of one of them), waived (none open, some
+     * waived or in the baseline) or pass. Requirements no rule maps to are not claimed.
+     */
+    static List<Framework.Coverage> coverage(Set<Framework> frameworks, List<RuleInfo> ran, List<Finding> findings) {
+        List<Framework.Coverage> out = new ArrayList<>();
+        for (Framework fw : new TreeSet<>(frameworks)) {
+            SortedMap<String, SortedSet<String>> rules = new TreeMap<>(dev.continuity.engine.report.RuleCatalog.CONTROL_ORDER);
+            for (RuleInfo r : ran) for (String c : r.controls()) if (fw.covers(c)) rules.computeIfAbsent(c, k -> new TreeSet<>()).add(r.id());
+            rules.forEach((req, ids) -> {
+                boolean open = findings.stream().anyMatch(f -> ids.contains(f.rule().id()) && f.isOpen());
+                boolean accepted = findings.stream().anyMatch(f -> ids.contains(f.rule().id()) && !f.isOpen());
+                out.add(new Framework.Coverage(fw, req, List.copyOf(ids), open ? Framework.Coverage.State.FAIL
+                        : accepted ? Framework.Coverage.State.WAIVED : Framework.Coverage.State.PASS));
+            });
+        }
+        return List.copyOf(out);
     }
 }

@@ -16,9 +16,16 @@ import java.util.Map;
  * @param run     what ran and how: skipped rules, severity settings, custom rules, baseline
  * @param waivers every waiver of the inventory with its state, as decided by {@link Waivers}
  * @param recoveries the recovery time rec(S) of every service and what limits it (rules.md v2, Terms)
+ * @param coverage   per requirement of the frameworks selected with --framework: its rules and state
  */
 public record Result(Inventory inventory, LocalDate asOf, List<Finding> findings, Timings timings, List<RuleInfo> rules,
-                     Run run, List<Waivers.Status> waivers, List<dev.continuity.engine.graph.Recovery> recoveries) {
+                     Run run, List<Waivers.Status> waivers, List<dev.continuity.engine.graph.Recovery> recoveries,
+                     List<Framework.Coverage> coverage) {
+
+    public Result(Inventory inventory, LocalDate asOf, List<Finding> findings, Timings timings, List<RuleInfo> rules,
+                  Run run, List<Waivers.Status> waivers, List<dev.continuity.engine.graph.Recovery> recoveries) {
+        this(inventory, asOf, findings, timings, rules, run, waivers, recoveries, List.of());
+    }
 
     public Result(Inventory inventory, LocalDate asOf, List<Finding> findings, Timings timings, List<RuleInfo> rules,
                   Run run, List<Waivers.Status> waivers) {
@@ -30,7 +37,7 @@ public record Result(Inventory inventory, LocalDate asOf, List<Finding> findings
     }
 
     Result withLoadMillis(long millis) {
-        return new Result(inventory, asOf, findings, new Timings(millis, timings.deriveMillis(), timings.rulesMillis()), rules, run, waivers, recoveries);
+        return new Result(inventory, asOf, findings, new Timings(millis, timings.deriveMillis(), timings.rulesMillis()), rules, run, waivers, recoveries, coverage);
     }
 
     /** Open findings by severity, every severity present (zero when none). */

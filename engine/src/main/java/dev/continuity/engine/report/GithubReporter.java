@@ -26,6 +26,10 @@ public final class GithubReporter implements Reporter {
                     f.location() == null ? 0 : f.location().line(), f.location() == null ? 0 : f.location().column(),
                     f.rule().id() + " " + f.rule().title(), f.label() + ": " + f.message() + " (fix: " + f.rule().remediation() + ")"));
         }
+        for (var e : ctx.coverageByFramework().entrySet()) {
+            w.println(command("notice", null, 0, 0, "continuity: " + e.getKey().title() + " coverage", String.join("\n",
+                    e.getValue().stream().map(c -> c.requirement() + ": " + c.state().label() + " (" + String.join(", ", c.rules()) + ")").toList())));
+        }
         // what was checked (interfaces.md v2), then the verdict
         w.println(command("notice", null, 0, 0, "continuity: what was checked", String.join("\n", ctx.checked())));
         w.println(command("notice", null, 0, 0, "continuity", (ctx.failed() ? "FAILED: " : "passed: ") + ctx.summary()));

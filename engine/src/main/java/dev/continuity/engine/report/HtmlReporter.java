@@ -49,7 +49,11 @@ public final class HtmlReporter implements Reporter {
                        List<ControlGroup> controls, boolean hasControls, List<WaiverRow> waivers, boolean hasWaivers,
                        List<FindingRow> baselined, DependencyGraph.Graph graph, List<String> checked, List<RuleRow> passed,
                        List<SkippedRow> skipped, List<ChangedRow> severityChanged, boolean spofAnalysed, String spofNotRun,
-                       List<Source> sources, List<JsonReporter.ServiceView> services) {
+                       List<Source> sources, List<JsonReporter.ServiceView> services, List<CoverageSection> coverage) {
+    }
+
+    /** One coverage section per selected framework, with the legend of its control codes. */
+    public record CoverageSection(String framework, String title, String prefix, List<JsonReporter.CoverageView> rows) {
     }
 
     /** A legend entry for the control codes: "53" is NIST SP 800-53 Rev. 5. */
@@ -135,7 +139,10 @@ public final class HtmlReporter implements Reporter {
                 spofSkip.map(sk -> "NET-004 did not run (skipped by " + sk.by().label()
                         + (sk.reason() == null ? "" : ": " + sk.reason()) + "), so single points of failure were not analysed.").orElse(""),
                 RuleCatalog.SOURCES.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> new Source(e.getKey(), e.getValue())).toList(),
-                JsonReporter.services(r));
+                JsonReporter.services(r),
+                ctx.coverageByFramework().entrySet().stream().map(e -> new CoverageSection(e.getKey().option(), e.getKey().title(),
+                        e.getKey().prefix(), e.getValue().stream().map(c -> new JsonReporter.CoverageView(c.framework().option(), c.requirement(),
+                                c.rules(), c.state().label())).toList())).toList());
     }
 
     private static FindingRow finding(Finding f) {

@@ -31,7 +31,11 @@ public final class JsonReporter implements Reporter {
     /** The whole report. */
     public record Report(int schemaVersion, Tool tool, String asOf, InventoryView inventory, RunView run, BaselineView baseline,
                          List<String> frameworks, Summary summary, List<FindingView> findings, List<WaiverView> waivers,
-                         List<ServiceView> services) {
+                         List<ServiceView> services, List<CoverageView> coverage) {
+    }
+
+    /** A requirement of a selected framework, the rules that map to it, and pass, fail or waived. */
+    public record CoverageView(String framework, String requirement, List<String> rules, String state) {
     }
 
     /** A service and the recovery time the design can prove (rules.md v2 rec(S)), with what limits it; null when nothing is declared. */
@@ -90,17 +94,25 @@ public final class JsonReporter implements Reporter {
         Map<Severity, Integer> open = r.openCounts();
         return new Report(1, new Tool(Version.NAME, Version.get()), r.asOf().toString(),
                 new InventoryView(r.inventory().files(), r.inventory().size(), r.inventory().sha256()),
-                run(ctx), baseline(r.run()), List.of(),
+                run(ctx), baseline(r.run()), frameworks(r),
                 new Summary(open.get(Severity.CRITICAL), open.get(Severity.HIGH), open.get(Severity.MEDIUM), open.get(Severity.LOW),
                         r.count(Status.WAIVED), r.count(Status.BASELINE), ctx.failed()),
                 r.findings().stream().map(JsonReporter::finding).toList(),
                 r.waivers().stream().map(w -> waiver(w.waiver(), w.state().label())).toList(),
-                services(r));
+                services(r), coverage(r));
     }
 
     /** The report as a tree (tests, and formats that embed parts of it). */
     public static JsonNode toJson(ReportContext ctx) {
         return JSON.valueToTree(report(ctx));
+    }
+
+    static List<String> frameworks(Result r) {
+        return r.coverage().stream().map(c -> c.framework().option()).distinct().toList();
+    }
+
+    static List<CoverageView> coverage(Result r) {
+        return r.coverage().stream().map(c -> new CoverageView(c.framework().option(), c.requirement(), c.rules(), c.state().label())).toList();
     }
 
     /** Every service with its recovery time, sorted by id. */

@@ -45,6 +45,7 @@ public final class JunitReporter implements Reporter {
             for (var fam : families.entrySet()) {
                 writeSuite(w, ctx, fam.getKey(), fam.getValue().values(), byRule, notRun.getOrDefault(fam.getKey(), List.of()));
             }
+            for (var e : ctx.coverageByFramework().entrySet()) writeCoverage(w, e.getKey(), e.getValue());
             w.writeEndElement();
             w.writeCharacters("\n");
             w.writeEndDocument();
@@ -70,6 +71,39 @@ public final class JunitReporter implements Reporter {
             i += Character.charCount(cp);
         }
         return out.toString();
+    }
+
+    /** --framework coverage: a test case per requirement, failed when a rule mapped to it has an open finding, skipped when waived. */
+    private static void writeCoverage(XMLStreamWriter w, dev.continuity.engine.eval.Framework fw,
+                                      List<dev.continuity.engine.eval.Framework.Coverage> rows) throws XMLStreamException {
+        w.writeCharacters("  ");
+        w.writeStartElement("testsuite");
+        w.writeAttribute("name", xml("continuity.coverage." + fw.option()));
+        w.writeAttribute("tests", String.valueOf(rows.size()));
+        w.writeAttribute("failures", String.valueOf(rows.stream().filter(c -> c.state() == dev.continuity.engine.eval.Framework.Coverage.State.FAIL).count()));
+        w.writeAttribute("errors", "0");
+        w.writeAttribute("skipped", String.valueOf(rows.stream().filter(c -> c.state() == dev.continuity.engine.eval.Framework.Coverage.State.WAIVED).count()));
+        w.writeAttribute("time", "0");
+        w.writeCharacters("\n");
+        for (var c : rows) {
+            w.writeCharacters("    ");
+            w.writeStartElement("testcase");
+            w.writeAttribute("classname", xml("continuity.coverage." + fw.option()));
+            w.writeAttribute("name", xml(c.requirement() + " (" + String.join(", ", c.rules()) + ")"));
+            w.writeAttribute("time", "0");
+            if (c.state() == dev.continuity.engine.eval.Framework.Coverage.State.FAIL) {
+                w.writeEmptyElement("failure");
+                w.writeAttribute("message", xml("an open finding of " + String.join(", ", c.rules())));
+            } else if (c.state() == dev.continuity.engine.eval.Framework.Coverage.State.WAIVED) {
+                w.writeEmptyElement("skipped");
+                w.writeAttribute("message", "waived or in the baseline");
+            }
+            w.writeEndElement();
+            w.writeCharacters("\n");
+        }
+        w.writeCharacters("  ");
+        w.writeEndElement();
+        w.writeCharacters("\n");
     }
 
     /** tests (a finding each, or one for a rule without findings), failures (open), skipped (waived, baseline). */

@@ -56,6 +56,12 @@ public final class MarkdownReporter implements Reporter {
                         + expires + " | " + st.state().label() + " |");
             }
         }
+        for (var e : ctx.coverageByFramework().entrySet()) {
+            w.println();
+            w.println("| " + cell(e.getKey().title()) + " | State | Rules |");
+            w.println("|---|---|---|");
+            for (var c : e.getValue()) w.println("| " + cell(c.requirement()) + " | " + c.state().label() + " | " + cell(String.join(", ", c.rules())) + " |");
+        }
         w.println();
         w.println("<details><summary>What was checked</summary>");
         w.println();

@@ -52,6 +52,21 @@ public record ReportContext(Result result, dev.continuity.engine.eval.Threshold 
 
     /** What was checked, one sentence a line (interfaces.md v2): the same in every format written for a person. */
     public java.util.List<String> checked() {
-        return result.run().describe(result.rules().size(), failOnLabel(), result.inventory().sha256());
+        java.util.List<String> out = new java.util.ArrayList<>(result.run().describe(result.rules().size(), failOnLabel(), result.inventory().sha256()));
+        for (var e : coverageByFramework().entrySet()) {
+            var states = e.getValue().stream().collect(java.util.stream.Collectors.groupingBy(
+                    c -> c.state().label(), java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+            out.add("framework " + e.getKey().option() + ": " + e.getValue().size() + " requirements covered ("
+                    + String.join(", ", states.entrySet().stream().map(x -> x.getValue() + " " + x.getKey()).toList()) + ")");
+        }
+        return out;
+    }
+
+    /** The coverage tables of the selected frameworks (--framework), in framework order. */
+    public java.util.Map<dev.continuity.engine.eval.Framework, java.util.List<dev.continuity.engine.eval.Framework.Coverage>> coverageByFramework() {
+        java.util.Map<dev.continuity.engine.eval.Framework, java.util.List<dev.continuity.engine.eval.Framework.Coverage>> out =
+                new java.util.EnumMap<>(dev.continuity.engine.eval.Framework.class);
+        for (var c : result.coverage()) out.computeIfAbsent(c.framework(), k -> new java.util.ArrayList<>()).add(c);
+        return out;
     }
 }

@@ -57,7 +57,8 @@ public final class SarifReporter implements Reporter {
         PropertyBag disclosed = new PropertyBag()
                 .withAdditionalProperty("run", JsonReporter.JSON.valueToTree(JsonReporter.run(ctx)))
                 .withAdditionalProperty("baseline", JsonReporter.JSON.valueToTree(JsonReporter.baseline(ctx.result().run())))
-                .withAdditionalProperty("frameworks", List.of())
+                .withAdditionalProperty("frameworks", JsonReporter.frameworks(ctx.result()))
+                .withAdditionalProperty("coverage", JsonReporter.JSON.valueToTree(JsonReporter.coverage(ctx.result())))
                 .withAdditionalProperty("inventory", JsonReporter.JSON.createObjectNode()
                         .put("sha256", ctx.result().inventory().sha256()).put("resources", ctx.result().inventory().size()));
         Run run = new Run().withTool(new Tool().withDriver(driver)).withResults(results)

@@ -49,6 +49,13 @@ public final class TextReporter implements Reporter {
             w.println(s.dim("BASELINE (" + baseline + "): known findings recorded in the baseline, not failing"));
             w.println();
         }
+        for (var e : ctx.coverageByFramework().entrySet()) {
+            w.println(s.dim("COVERAGE " + e.getKey().prefix() + " (" + e.getKey().title() + ")"));
+            for (var c : e.getValue()) {
+                w.println("  " + String.format("%-7s", c.state().label()) + e(c.requirement()) + s.dim("  " + String.join(", ", c.rules())));
+            }
+            w.println();
+        }
         w.println(s.dim("CHECKED"));
         for (String line : ctx.checked()) w.println("  " + s.dim(e(line)));
         w.println();
