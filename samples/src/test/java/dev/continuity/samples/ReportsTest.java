@@ -61,6 +61,34 @@ class ReportsTest {
         assertThat(new String(first, StandardCharsets.UTF_8)).isEqualTo(Files.readString(golden));
     }
 
+    /** -f oscal: valid against NIST's OSCAL 1.1.2 assessment-results schema (shipped in test resources), stable across runs. */
+    @Test
+    void oscalIsValidAgainstTheOfficialSchemaAndStable() throws Exception {
+        JsonSchema schema;
+        try (var in = Files.newInputStream(Path.of("src/test/resources/oscal-ar-schema-1.1.2.json"))) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
+        }
+        Result r = check("northwind/continuity");
+        byte[] first = render("oscal", r);
+        assertThat(render("oscal", check("northwind/continuity"))).as("byte-identical across runs").isEqualTo(first);
+        JsonNode doc = new ObjectMapper().readTree(first);
+        assertThat(schema.validate(doc)).isEmpty();
+        JsonNode result = doc.path("assessment-results").path("results").get(0);
+        long open = r.findings().stream().filter(dev.continuity.engine.eval.Finding::isOpen).count();
+        assertThat(result.path("findings").size()).isEqualTo((int) open);
+        assertThat(result.path("risks").size()).isEqualTo((int) r.count(dev.continuity.engine.eval.Status.WAIVED));
+        assertThat(result.path("reviewed-controls").toString()).contains("{\"control-id\":\"cp-9.1\"}");
+        JsonNode dat001 = null;
+        for (JsonNode f : result.path("findings")) if (f.path("title").asText().startsWith("DAT-001")) dat001 = f;
+        assertThat(dat001.path("target").path("target-id").asText()).isEqualTo("cp-9_smt");
+        JsonNode risk = result.path("risks").get(0);
+        assertThat(risk.path("deadline").asText()).isEqualTo("2027-03-31T23:59:59Z");
+        assertThat(risk.path("remediations").get(0).path("description").asText()).startsWith("Approved by ciso");
+        for (String dir : List.of("northwind-compliant/continuity", "src/test/resources/markup")) {
+            assertThat(schema.validate(new ObjectMapper().readTree(render("oscal", check(dir))))).as(dir).isEmpty();
+        }
+    }
+
     /** What GitHub code scanning needs to link and rank results (issue 12), on a valid SARIF document. */
     @Test
     void sarifIsReadyForGitHubCodeScanning() throws Exception {

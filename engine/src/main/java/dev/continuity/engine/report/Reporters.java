@@ -30,7 +30,8 @@ public final class Reporters {
             new Format("junit", "xml", JunitReporter::new),
             new Format("html", "html", HtmlReporter::new),
             new Format("markdown", "md", MarkdownReporter::new),
-            new Format("github", "github.txt", GithubReporter::new));
+            new Format("github", "github.txt", GithubReporter::new),
+            new Format("oscal", "oscal.json", OscalReporter::new));
 
     private Reporters() {
     }
