@@ -89,6 +89,9 @@ final class CheckCommand implements Callable<Integer> {
             description = "Markdown links each finding to URL/FILE#LLINE (e.g. https://github.com/ORG/REPO/blob/SHA). Default: from GITHUB_SERVER_URL, GITHUB_REPOSITORY and GITHUB_SHA when set")
     String linkBase;
 
+    @Option(names = "--watch", description = "Keep running: check again whenever the inventory changes, printing new and fixed findings (Ctrl-C to stop)")
+    boolean watch;
+
     @Option(names = "--no-color", description = "No colours, even on a terminal (also: NO_COLOR set)")
     boolean noColor;
 
@@ -136,7 +139,14 @@ final class CheckCommand implements Callable<Integer> {
                 for (var error : e.errors()) out.println(dev.continuity.engine.report.GithubReporter.inputError(error));
                 out.flush();
             }
-            return Main.inputErrors(err, e);
+            int code = Main.inputErrors(err, e);
+            if (!watch) return code;
+            try {
+                return Watch.run(options, null, out, err); // a broken inventory is watched until it is fixed
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                return code;
+            }
         } catch (Pipeline.UsageException e) {
             return usage(e.getMessage());
         }
@@ -157,6 +167,14 @@ final class CheckCommand implements Callable<Integer> {
         if (outcome.baselineWritten() != null) {
             int n = outcome.baselineCount();
             err.println("wrote " + n + (n == 1 ? " finding" : " findings") + " to the baseline " + Text.escape(outcome.baselineWritten().toString()));
+        }
+        if (watch) {
+            try {
+                return Watch.run(options, outcome.result(), out, err);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 0;
+            }
         }
         return outcome.failed() ? 1 : 0;
     }

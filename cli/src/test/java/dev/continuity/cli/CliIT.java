@@ -424,4 +424,43 @@ class CliIT {
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("unknown framework 'hipaa'; expected one of: dora, nis2, soc2, uk, iso22301, nist-800-53, csf, ffiec");
     }
+
+    /** check --watch: re-checks on change and prints new and fixed findings, then the summary; input errors do not end it. */
+    @Test
+    void watchRechecksWhenTheInventoryChanges() throws Exception {
+        Path inv = Files.createDirectories(tmp.resolve("watched"));
+        Path file = inv.resolve("inventory.yaml");
+        Files.writeString(file, "kind: Policy\nid: p\nrequiredScenarios: [flood]\n");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(),
+                "check", inv.toString(), "--as-of", "2026-11-22", "--watch").redirectErrorStream(true).start();
+        try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            StringBuilder seen = new StringBuilder();
+            java.util.function.Predicate<String> waitFor = text -> {
+                long end = System.currentTimeMillis() + 60_000;
+                try {
+                    String line;
+                    while (System.currentTimeMillis() < end && (line = reader.readLine()) != null) {
+                        seen.append(line).append('\n');
+                        if (line.contains(text)) return true;
+                    }
+                } catch (IOException e) {
+                    return false;
+                }
+                return false;
+            };
+            assertThat(waitFor.test("for changes (Ctrl-C to stop)")).as(seen.toString()).isTrue();
+            Files.writeString(file, "kind: Policy\nid: p\nrequiredScenarios: [flood, fire]\n");
+            assertThat(waitFor.test("✗ FAILED")).as(seen.toString()).isTrue();
+            assertThat(seen.toString()).contains("+ medium EX-003 Scenario not exercised  fire");
+            Files.writeString(file, "kind: Policy\nid: p\nrequiredScenarios: [flood, fire\n");
+            assertThat(waitFor.test("still watching")).as(seen.toString()).isTrue();
+            Files.writeString(file, "kind: Policy\nid: p\nrequiredScenarios: [flood]\n");
+            assertThat(waitFor.test("✗ FAILED")).as(seen.toString()).isTrue();
+            // compared with the last good check (flood and fire): fire is fixed
+            assertThat(seen.toString()).contains("- fixed EX-003 fire");
+        } finally {
+            p.destroy();
+            p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
 }
