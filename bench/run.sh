@@ -3,10 +3,12 @@
 # serial GC, class-data-sharing archive), on generated inventories of growing size.
 #
 #   bench/run.sh [SIZE...]        default sizes: 1000 10000 100000; RUNS=5 runs per size
+#   bench/run.sh 1000000          the optional 1M size (a run takes about a minute)
 #
 # For each size: the median, minimum and maximum wall time of RUNS cold runs (a new JVM each),
 # the median peak RSS, and the split that `--timings` reports (load, derive, rules). Also the
-# cold check of the bundled ~60-resource sample. Writes bench/results/results.csv, a Markdown
+# cold check of the bundled ~60-resource sample, and each size as a ratio to its floor: a program
+# that only tokenises the same files (bench/.../Floor.java), run in turn with the check. Writes bench/results/results.csv, a Markdown
 # table (bench/results/results.md) and a plot (docs/performance.png).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -34,6 +36,16 @@ measure() {
 # median of the numbers on stdin
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
+# the floor (bench/.../Floor.java): only tokenising the same files; prints "wall_s"
+floor() {
+  local log
+  log="$(mktemp)"
+  /usr/bin/time -f "%e" -o "$log.time" java -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -XX:-UsePerfData \
+    -cp bench/target/benchmarks.jar dev.continuity.bench.Floor "$1" >/dev/null 2>&1 || true
+  tail -1 "$log.time"
+  rm -f "$log" "$log.time"
+}
+
 row() { # label, then the runs' lines on stdin
   local data
   data="$(cat)"
@@ -45,22 +57,25 @@ row() { # label, then the runs' lines on stdin
   load="$(cut -d' ' -f3 <<<"$data" | median)"
   derive="$(cut -d' ' -f4 <<<"$data" | median)"
   rules="$(cut -d' ' -f5 <<<"$data" | median)"
-  echo "$1,$wall,$min,$max,$((${rss%.*} / 1024)),$load,$derive,$rules"
+  local fl
+  fl="$(cut -d' ' -f6 <<<"$data" | median)"
+  echo "$1,$wall,$min,$max,$((${rss%.*} / 1024)),$load,$derive,$rules,$fl,$(awk -v w="$wall" -v f="$fl" 'BEGIN {printf "%.1f", (f > 0 ? w / f : 0)}')"
 }
 
-echo "resources,wall_median_s,wall_min_s,wall_max_s,peak_rss_mb,load_ms,derive_ms,rules_ms" > "$out/results.csv"
+echo "resources,wall_median_s,wall_min_s,wall_max_s,peak_rss_mb,load_ms,derive_ms,rules_ms,floor_median_s,x_floor" > "$out/results.csv"
 sample_n="$({ ./continuity check samples/northwind/continuity --as-of 2026-11-22 -f json || true; } | grep -o '"resources" : [0-9]*' | grep -o '[0-9]*$')"
-for i in $(seq "$runs"); do measure samples/northwind/continuity; done | row "$sample_n" >> "$out/results.csv"
+# the check and its floor in turn (A B A B ...), so that a drifting machine shows in both
+for i in $(seq "$runs"); do echo "$(measure samples/northwind/continuity) $(floor samples/northwind/continuity)"; done | row "$sample_n" >> "$out/results.csv"
 for n in "${sizes[@]}"; do
   dir="$root/bench/target/inventories/$n"
   [ -d "$dir" ] || java -cp bench/target/benchmarks.jar dev.continuity.bench.Generate "$n" "$dir" >/dev/null
-  for i in $(seq "$runs"); do measure "$dir"; done | row "$(find "$dir" -name '*.yaml' -exec grep -c '^kind:' {} + | awk -F: '{s+=$NF} END {print s}')" >> "$out/results.csv"
+  for i in $(seq "$runs"); do echo "$(measure "$dir") $(floor "$dir")"; done | row "$(find "$dir" -name '*.yaml' -exec grep -c '^kind:' {} + | awk -F: '{s+=$NF} END {print s}')" >> "$out/results.csv"
 done
 
 {
-  echo "| resources | wall median | min | max | peak RSS | load | derive | rules |"
-  echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
-  tail -n +2 "$out/results.csv" | awk -F, '{printf "| %s | %.2f s | %.2f s | %.2f s | %s MB | %s ms | %s ms | %s ms |\n", $1, $2, $3, $4, $5, $6, $7, $8}'
+  echo "| resources | wall median | min | max | peak RSS | load | derive | rules | floor | x floor |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  tail -n +2 "$out/results.csv" | awk -F, '{printf "| %s | %.2f s | %.2f s | %.2f s | %s MB | %s ms | %s ms | %s ms | %.2f s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10}'
 } > "$out/results.md"
 java -Djava.awt.headless=true -cp bench/target/benchmarks.jar dev.continuity.bench.Plot "$out/results.csv" "$root/docs/performance.png"
 cat "$out/results.md"
