@@ -36,7 +36,6 @@ import java.util.concurrent.Callable;
                 "  continuity check -f json,text -o build/continuity",
                 "", "Exit codes: 0 no open finding at or above --fail-on; 1 there is one; 2 usage or input error."})
 final class CheckCommand implements Callable<Integer> {
-    enum FailOn { critical, high, medium, low, never }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -56,7 +55,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "low",
             description = "Lowest severity of an open finding that fails: critical, high, medium, low, never. Default: ${DEFAULT-VALUE}")
-    FailOn failOn;
+    Threshold failOn;
 
     @Option(names = "--as-of", paramLabel = "DATE", description = "Evaluation date (YYYY-MM-DD). Default: today (UTC)")
     LocalDate asOf;
@@ -109,9 +108,9 @@ final class CheckCommand implements Callable<Integer> {
             return usage("no inventory: there is no continuity/ folder here. Pass the inventory's files or folders"
                     + " (continuity check PATH...), or run 'continuity init' to write a starter inventory in continuity/");
         }
-        java.util.Set<dev.continuity.engine.eval.Framework> selected = new java.util.TreeSet<>();
+        java.util.Set<dev.continuity.engine.eval.Framework> selected;
         try {
-            for (String f : frameworks) selected.add(dev.continuity.engine.eval.Framework.parse(f));
+            selected = dev.continuity.engine.eval.Framework.parseAll(frameworks);
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
         }
@@ -120,7 +119,7 @@ final class CheckCommand implements Callable<Integer> {
                 .inventory(paths.isEmpty() ? List.of(Path.of("continuity")) : paths)
                 .workDir(Path.of("")).showAsGiven(true)
                 .asOf(asOf)
-                .threshold(Threshold.valueOf(failOn.name().toUpperCase(java.util.Locale.ROOT)))
+                .threshold(failOn)
                 .formats(formats).outputDir(output)
                 .ruleFiles(rules).skipRules(new TreeSet<>(skipRules))
                 .baseline(baseline).writeBaseline(writeBaseline)

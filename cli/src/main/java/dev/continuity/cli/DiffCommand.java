@@ -23,7 +23,6 @@ import java.util.concurrent.Callable;
 final class DiffCommand implements Callable<Integer> {
     enum Format { text, json, markdown }
 
-    enum FailOn { critical, high, medium, low, never }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -42,7 +41,7 @@ final class DiffCommand implements Callable<Integer> {
 
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "low",
             description = "Lowest severity of a new open finding that fails: critical, high, medium, low, never. Default: ${DEFAULT-VALUE}")
-    FailOn failOn;
+    Threshold failOn;
 
     @Override
     public Integer call() throws Exception {
@@ -53,15 +52,14 @@ final class DiffCommand implements Callable<Integer> {
         } catch (InputException e) {
             return Main.inputErrors(spec.commandLine().getErr(), e);
         }
-        Threshold threshold = Threshold.valueOf(failOn.name().toUpperCase(java.util.Locale.ROOT));
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         switch (format) {
-            case text -> diff.writeText(buf, threshold);
-            case json -> diff.writeJson(buf, threshold);
-            case markdown -> diff.writeMarkdown(buf, threshold);
+            case text -> diff.writeText(buf, failOn);
+            case json -> diff.writeJson(buf, failOn);
+            case markdown -> diff.writeMarkdown(buf, failOn);
         }
         spec.commandLine().getOut().print(buf.toString(StandardCharsets.UTF_8));
         spec.commandLine().getOut().flush();
-        return diff.failed(threshold) ? 1 : 0;
+        return diff.failed(failOn) ? 1 : 0;
     }
 }

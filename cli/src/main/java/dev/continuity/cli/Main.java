@@ -100,6 +100,13 @@ public final class Main implements Runnable {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }
         });
+        cl.registerConverter(dev.continuity.engine.eval.Threshold.class, text -> {
+            try {
+                return dev.continuity.engine.eval.Threshold.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             boolean debug = parseResult.expandedArgs().contains("--debug");
             commandLine.getErr().println("continuity: internal error: " + ex);

@@ -125,9 +125,9 @@ public class CheckMojo extends AbstractMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("continuity: failOn " + e.getMessage());
         }
-        java.util.Set<dev.continuity.engine.eval.Framework> selected = new java.util.TreeSet<>();
+        java.util.Set<dev.continuity.engine.eval.Framework> selected;
         try {
-            for (String f : frameworks == null ? List.<String>of() : frameworks) selected.add(dev.continuity.engine.eval.Framework.parse(f));
+            selected = dev.continuity.engine.eval.Framework.parseAll(frameworks);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("continuity: frameworks: " + e.getMessage());
         }

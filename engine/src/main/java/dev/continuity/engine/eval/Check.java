@@ -97,7 +97,7 @@ public record Check(List<Path> inventory, LocalDate asOf, List<Path> ruleFiles, 
         Map<String, dev.continuity.engine.model.RuleSetting> seen = new HashMap<>();
         List<String> ids = pack.rules().stream().map(RuleInfo::id).toList();
         for (dev.continuity.engine.model.RuleSetting s : policy.ruleSettings()) {
-            String id = s.rule().strip().toUpperCase(Locale.ROOT);
+            String id = RuleInfo.normalizeId(s.rule());
             if (pack.rule(id).isEmpty()) {
                 out.add(InputError.at(s.location(), "ruleSettings: unknown rule '" + s.rule() + "'"
                         + dev.continuity.engine.load.Suggest.hint(id, ids) + "; see 'continuity rules'"));

@@ -64,7 +64,7 @@ public final class Evaluator {
         List<Run.SeverityChange> changed = new ArrayList<>();
         Set<String> skip = new TreeSet<>();
         for (RuleSetting s : policy.ruleSettings()) {
-            String id = s.rule().strip().toUpperCase(Locale.ROOT);
+            String id = RuleInfo.normalizeId(s.rule());
             RuleInfo info = effective.get(id);
             if (info == null) continue; // Check refuses settings of unknown rules before evaluation
             if (s.severity() == RuleLevel.DISABLED) {
@@ -134,9 +134,10 @@ public final class Evaluator {
         out.sort(Finding.ORDER);
         List<Waivers.Status> states = new ArrayList<>();
         for (Waiver w : inv.all(Waiver.class)) {
+            String rule = RuleInfo.normalizeId(w.rule());
             Waivers.State state = w.expires().isBefore(options.asOf()) ? Waivers.State.EXPIRED
                     : inForce.contains(w.id()) ? Waivers.State.IN_FORCE
-                    : skip.contains(w.rule().strip().toUpperCase(Locale.ROOT)) || effective.get(w.rule().strip().toUpperCase(Locale.ROOT)) == null
+                    : skip.contains(rule) || effective.get(rule) == null
                     ? Waivers.State.RULE_NOT_RUN : Waivers.State.MATCHES_NOTHING;
             states.add(new Waivers.Status(w, state));
         }
@@ -159,7 +160,7 @@ public final class Evaluator {
     static List<Framework.Coverage> coverage(Set<Framework> frameworks, List<RuleInfo> ran, List<Finding> findings) {
         List<Framework.Coverage> out = new ArrayList<>();
         for (Framework fw : new TreeSet<>(frameworks)) {
-            SortedMap<String, SortedSet<String>> rules = new TreeMap<>(dev.continuity.engine.report.RuleCatalog.CONTROL_ORDER);
+            SortedMap<String, SortedSet<String>> rules = new TreeMap<>(RuleInfo.CONTROL_ORDER);
             for (RuleInfo r : ran) for (String c : r.controls()) if (fw.covers(c)) rules.computeIfAbsent(c, k -> new TreeSet<>()).add(r.id());
             rules.forEach((req, ids) -> {
                 boolean open = findings.stream().anyMatch(f -> ids.contains(f.rule().id()) && f.isOpen());

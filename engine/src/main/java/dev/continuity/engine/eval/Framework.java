@@ -59,6 +59,13 @@ public enum Framework {
                 + String.join(", ", Arrays.stream(values()).map(Framework::option).toList()));
     }
 
+    /** Parses option values (null is none), sorted and without repeats; throws on the first unknown one. */
+    public static java.util.SortedSet<Framework> parseAll(java.util.Collection<String> values) {
+        java.util.SortedSet<Framework> out = new java.util.TreeSet<>();
+        if (values != null) for (String v : values) out.add(parse(v));
+        return out;
+    }
+
     /** One requirement of a framework that rules map to, its rules, and its state in this run. */
     public record Coverage(Framework framework, String requirement, java.util.List<String> rules, State state) {
         public enum State {

@@ -20,6 +20,32 @@ public record RuleInfo(String id, Severity severity, String title, List<String> 
         this(id, severity, title, controls, remediation, condition, rationale, null);
     }
 
+    /** The order of the control sources in reports: ISO 22301 first, then NIST, then FFIEC, then the regulations. */
+    private static final List<String> SOURCE_ORDER = List.of("ISO", "CSF", "53", "34", "61", "FF", "DORA", "NIS2", "SOC2", "UK");
+
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\d+");
+
+    /** Orders controls by source (SOURCE_ORDER), then by their code, numbers compared as numbers. */
+    public static final java.util.Comparator<String> CONTROL_ORDER = java.util.Comparator
+            .comparingInt((String c) -> {
+                int i = SOURCE_ORDER.indexOf(c.contains(" ") ? c.substring(0, c.indexOf(' ')) : c);
+                return i < 0 ? SOURCE_ORDER.size() : i;
+            })
+            .thenComparing(RuleInfo::naturalKey);
+
+    private static String naturalKey(String s) {
+        java.util.regex.Matcher m = NUMBER.matcher(s);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) m.appendReplacement(sb, String.format("%08d", Long.parseLong(m.group())));
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    /** A rule id as an inventory writes it (waivers, rule settings), as the pack names it: trimmed, upper case. */
+    public static String normalizeId(String written) {
+        return written.strip().toUpperCase(java.util.Locale.ROOT);
+    }
+
     /** Metadata keys every rule must carry. */
     public static final List<String> REQUIRED = List.of("id", "severity", "title", "controls", "remediation", "condition", "rationale");
 

@@ -30,7 +30,7 @@ public final class Waivers {
     }
 
     public static Key key(String rule, String subject, String detail) {
-        return new Key(rule.strip().toUpperCase(Locale.ROOT), subject.strip().toLowerCase(Locale.ROOT),
+        return new Key(RuleInfo.normalizeId(rule), subject.strip().toLowerCase(Locale.ROOT),
                 detail == null ? "" : detail.strip().toLowerCase(Locale.ROOT));
     }
 

@@ -45,15 +45,17 @@ public record DataStore(String id, String name, String description, Map<String, 
 
     /** The index of the latest restore test in restoreTests, or -1 (DAT-005 points there). */
     public int latestRestoreTestIndex() {
-        RestoreTest latest = latestRestoreTest();
-        for (int i = 0; i < restoreTests.size(); i++) if (restoreTests.get(i) == latest) return i;
-        return -1;
+        return restoreTestIndex(latestRestoreTest());
     }
 
     /** The index of the latest passed restore test in restoreTests, or -1 (DAT-009 points there). */
     public int latestPassedRestoreTestIndex() {
-        RestoreTest latest = latestPassedRestoreTest();
-        for (int i = 0; i < restoreTests.size(); i++) if (restoreTests.get(i) == latest) return i;
+        return restoreTestIndex(latestPassedRestoreTest());
+    }
+
+    /** The index of this very restore test (not an equal one) in restoreTests, or -1. */
+    private int restoreTestIndex(RestoreTest test) {
+        for (int i = 0; i < restoreTests.size(); i++) if (restoreTests.get(i) == test) return i;
         return -1;
     }
 

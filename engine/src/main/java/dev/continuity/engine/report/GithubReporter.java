@@ -38,7 +38,7 @@ public final class GithubReporter implements Reporter {
 
     /** An input error as an annotation, so that a broken inventory is annotated too. */
     public static String inputError(InputError e) {
-        return command("error", e.line() > 0 ? e.file() : e.file(), e.line(), e.column(), "continuity input error",
+        return command("error", e.file(), e.line(), e.column(), "continuity input error",
                 (e.field().isEmpty() ? "" : e.field() + ": ") + e.message());
     }
 

@@ -5,6 +5,7 @@ import com.samskivert.mustache.Template;
 import dev.continuity.engine.Version;
 import dev.continuity.engine.eval.Finding;
 import dev.continuity.engine.eval.Result;
+import dev.continuity.engine.eval.RuleInfo;
 import dev.continuity.engine.eval.Status;
 import dev.continuity.engine.eval.Waivers;
 import dev.continuity.engine.model.*;
@@ -105,7 +106,7 @@ public final class HtmlReporter implements Reporter {
             List<FindingRow> fs = r.findings().stream().filter(f -> f.isOpen() && f.rule().severity() == s).map(HtmlReporter::finding).toList();
             if (!fs.isEmpty()) groups.add(new SeverityGroup(s.yaml(), fs.size(), fs));
         }
-        SortedMap<String, List<FindingRow>> byControl = new TreeMap<>(RuleCatalog.CONTROL_ORDER);
+        SortedMap<String, List<FindingRow>> byControl = new TreeMap<>(RuleInfo.CONTROL_ORDER);
         for (Finding f : r.findings()) {
             if (!f.isOpen()) continue;
             for (String c : f.rule().controls()) byControl.computeIfAbsent(c, k -> new ArrayList<>()).add(finding(f));
@@ -141,8 +142,7 @@ public final class HtmlReporter implements Reporter {
                 RuleCatalog.SOURCES.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> new Source(e.getKey(), e.getValue())).toList(),
                 JsonReporter.services(r),
                 ctx.coverageByFramework().entrySet().stream().map(e -> new CoverageSection(e.getKey().option(), e.getKey().title(),
-                        e.getKey().prefix(), e.getValue().stream().map(c -> new JsonReporter.CoverageView(c.framework().option(), c.requirement(),
-                                c.rules(), c.state().label())).toList())).toList());
+                        e.getKey().prefix(), e.getValue().stream().map(JsonReporter::coverage).toList())).toList());
     }
 
     private static FindingRow finding(Finding f) {

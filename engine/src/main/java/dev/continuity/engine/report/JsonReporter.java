@@ -112,7 +112,12 @@ public final class JsonReporter implements Reporter {
     }
 
     static List<CoverageView> coverage(Result r) {
-        return r.coverage().stream().map(c -> new CoverageView(c.framework().option(), c.requirement(), c.rules(), c.state().label())).toList();
+        return r.coverage().stream().map(JsonReporter::coverage).toList();
+    }
+
+    /** One requirement's coverage as the reports show it. */
+    static CoverageView coverage(dev.continuity.engine.eval.Framework.Coverage c) {
+        return new CoverageView(c.framework().option(), c.requirement(), c.rules(), c.state().label());
     }
 
     /** Every service with its recovery time, sorted by id. */

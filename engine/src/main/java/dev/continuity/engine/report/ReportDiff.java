@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.continuity.engine.eval.Threshold;
 import dev.continuity.engine.load.InputError;
 import dev.continuity.engine.load.InputException;
+import dev.continuity.engine.model.Location;
 import dev.continuity.engine.model.Severity;
 import dev.continuity.engine.text.Text;
 
@@ -69,7 +70,7 @@ public record ReportDiff(String oldFile, String newFile, List<Item> added, List<
         }
         for (JsonNode f : root.path("findings")) {
             JsonNode at = f.path("location");
-            String where = at.isObject() ? at.path("file").asText() + ":" + at.path("line").asInt() + ":" + at.path("column").asInt() : "(inventory)";
+            String where = at.isObject() ? new Location(at.path("file").asText(), at.path("line").asInt(), at.path("column").asInt()).toString() : "(inventory)";
             out.put(f.path("fingerprint").asText(), new Item(f.path("fingerprint").asText(), f.path("rule").asText(),
                     f.path("severity").asText(), f.path("subject").asText(), f.path("detail").asText(), f.path("status").asText(),
                     f.path("message").asText(), where));

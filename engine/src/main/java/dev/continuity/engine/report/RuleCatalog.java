@@ -20,25 +20,6 @@ public final class RuleCatalog {
             "SOC2", "AICPA Trust Services Criteria 2017 (SOC 2)",
             "UK", "PRA SS1/21 (UK operational resilience)");
 
-    /** The order of the control sources in reports: ISO 22301 first, then NIST, then FFIEC, then the regulations. */
-    private static final List<String> SOURCE_ORDER = List.of("ISO", "CSF", "53", "34", "61", "FF", "DORA", "NIS2", "SOC2", "UK");
-
-    /** Orders controls by source (SOURCE_ORDER), then by their code, numbers compared as numbers. */
-    public static final java.util.Comparator<String> CONTROL_ORDER = java.util.Comparator
-            .comparingInt((String c) -> {
-                int i = SOURCE_ORDER.indexOf(c.contains(" ") ? c.substring(0, c.indexOf(' ')) : c);
-                return i < 0 ? SOURCE_ORDER.size() : i;
-            })
-            .thenComparing(RuleCatalog::naturalKey);
-
-    private static String naturalKey(String s) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\d+").matcher(s);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) m.appendReplacement(sb, String.format("%08d", Long.parseLong(m.group())));
-        m.appendTail(sb);
-        return sb.toString();
-    }
-
     private RuleCatalog() {
     }
 
