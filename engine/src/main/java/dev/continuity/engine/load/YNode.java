@@ -6,8 +6,8 @@ import dev.continuity.engine.model.Location;
 import java.util.LinkedHashMap;
 import java.util.List;
 
-/** A YAML node that remembers where it was written. */
-sealed interface YNode {
+/** A YAML (or JSON) node that remembers where it was written; importers build documents from these. */
+public sealed interface YNode {
     Location location();
 
     default String describe() {
@@ -21,7 +21,7 @@ sealed interface YNode {
     }
 
     record YMap(Location location, LinkedHashMap<String, YEntry> entries) implements YNode {
-        YEntry get(String key) {
+        public YEntry get(String key) {
             return entries.get(key);
         }
     }
@@ -31,7 +31,7 @@ sealed interface YNode {
 
     /** A scalar with its text as written and the type YAML resolved it to. */
     record YScalar(Location location, String text, JsonToken token) implements YNode {
-        boolean isNull() {
+        public boolean isNull() {
             return token == JsonToken.VALUE_NULL;
         }
     }
