@@ -149,6 +149,7 @@ final class CheckCommand implements Callable<Integer> {
         } catch (Pipeline.UsageException e) {
             return usage(e.getMessage());
         }
+        for (String w : outcome.result().inventory().warnings()) err.println("import: " + w); // escaped by the importer
         if (outcome.printed() != null) {
             out.print(new String(outcome.printed(), StandardCharsets.UTF_8));
         } else {

@@ -12,7 +12,7 @@ import java.util.List;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "Policy-as-code compliance checks for business continuity.",
-        subcommands = {CheckCommand.class, DiffCommand.class, ImpactCommand.class, RulesCommand.class, ExplainCommand.class, SchemaCommand.class, VerifyCommand.class, InitCommand.class,
+        subcommands = {CheckCommand.class, DiffCommand.class, ImpactCommand.class, ImportCommand.class, RulesCommand.class, ExplainCommand.class, SchemaCommand.class, VerifyCommand.class, InitCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 no open finding at or above --fail-on; 1 there is one; 2 usage or input error; 3 internal error."})
 public final class Main implements Runnable {

@@ -154,6 +154,7 @@ public class CheckMojo extends AbstractMojo {
         } catch (Pipeline.UsageException e) {
             throw new MojoFailureException("continuity: " + e.getMessage());
         }
+        for (String w : outcome.result().inventory().warnings()) log.warn("import: " + w); // escaped by the importer
         for (Finding f : outcome.result().findings()) logFinding(log, f, threshold);
         for (String line : outcome.context().checked()) log.info("checked: " + dev.continuity.engine.text.Text.escape(line));
         if (outcome.baselineWritten() != null) {

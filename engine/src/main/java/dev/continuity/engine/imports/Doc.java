@@ -59,7 +59,11 @@ final class Doc {
         return entries.containsKey(key);
     }
 
+    /** The document; x-source, if any, comes last, after the fields a reader looks for. */
     YMap build() {
-        return new YMap(at, new LinkedHashMap<>(entries));
+        LinkedHashMap<String, YEntry> out = new LinkedHashMap<>(entries);
+        YEntry source = out.remove("x-source");
+        if (source != null) out.put("x-source", source);
+        return new YMap(at, out);
     }
 }

@@ -40,6 +40,20 @@ public final class InventoryWriter {
         return out;
     }
 
+    /** The output file name of each source: its name with .yaml for its extension; a name two sources share gets -2, -3. */
+    public static SortedMap<String, String> fileNames(Collection<String> sources) {
+        SortedMap<String, String> out = new TreeMap<>();
+        Set<String> taken = new HashSet<>();
+        for (String source : new TreeSet<>(sources)) {
+            String base = source.substring(source.lastIndexOf('/') + 1).replaceFirst("\\.[^.]*$", "");
+            if (base.isEmpty()) base = "imported";
+            String name = base + ".yaml";
+            for (int n = 2; !taken.add(name); n++) name = base + "-" + n + ".yaml";
+            out.put(source, name);
+        }
+        return out;
+    }
+
     /** The YAML text of some documents, with a first comment line naming what made it. */
     public static String yaml(String command, String source, List<ImportedDocument> documents) {
         StringWriter out = new StringWriter();

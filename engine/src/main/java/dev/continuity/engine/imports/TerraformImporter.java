@@ -252,7 +252,9 @@ public final class TerraformImporter {
         }
         List<String> lines = new ArrayList<>();
         byFile.forEach((file, types) -> types.forEach((type, addresses) -> {
-            String why = MAPPED.contains(type) ? "declare nothing this importer reads" : "have no continuity mapping";
+            boolean one = addresses.size() == 1;
+            String why = MAPPED.contains(type) ? (one ? "declares" : "declare") + " nothing this importer reads"
+                    : (one ? "has" : "have") + " no continuity mapping";
             String list = String.join(", ", addresses.subList(0, Math.min(3, addresses.size())))
                     + (addresses.size() > 3 ? " and " + (addresses.size() - 3) + " more" : "");
             lines.add(dev.continuity.engine.text.Text.escape(file + ": not imported: " + addresses.size() + " " + type

@@ -68,9 +68,15 @@ public final class InventoryLoader {
     public Inventory load(List<Path> paths) throws InputException {
         List<InputError> errors = new ArrayList<>();
         List<Path> files = expand(paths, errors);
+        // Terraform JSON first: its documents are completed by hand-written ones of the same kind and id
+        Declared declared = importDeclared(files.stream().filter(InventoryLoader::isJson).toList());
         // files are parsed and bound in parallel (each with its own error list), then merged in
         // file order, so that the result and the order of errors do not depend on timing
-        List<FileResult> results = files.parallelStream().map(this::readFile).toList();
+        List<FileResult> yaml = files.stream().filter(f -> !isJson(f)).toList().parallelStream().map(f -> readFile(f, declared)).toList();
+        List<FileResult> results = new ArrayList<>();
+        Iterator<FileResult> nextYaml = yaml.iterator();
+        for (Path f : files) results.add(isJson(f) ? declared.bind(f) : nextYaml.next());
+        errors.addAll(declared.errors);
         List<Binder.RefUse> refs = new ArrayList<>();
         List<Resource> resources = new ArrayList<>();
         Map<String, Resource> byLowerId = new HashMap<>();
@@ -107,7 +113,147 @@ public final class InventoryLoader {
         checkCycles(resources, errors);
         if (!errors.isEmpty()) throw new InputException(errors);
         List<String> shown = files.stream().map(this::display).toList();
-        return new Inventory(shown, resources, defaultPolicy(), digest(shown, results), locations);
+        return new Inventory(shown, resources, defaultPolicy(), digest(shown, results), locations, declared.warnings());
+    }
+
+    static boolean isJson(Path f) {
+        return f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+    }
+
+    /** What Terraform JSON among the paths declares, imported in memory, and which of it hand-written documents completed. */
+    private final class Declared {
+        final Map<String, dev.continuity.engine.imports.ImportedDocument> byLowerId = new HashMap<>();
+        final Set<String> completed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        final List<InputError> errors = new ArrayList<>();
+        final Map<String, String> sha256 = new HashMap<>();
+        final List<String> notes = new ArrayList<>();
+
+        /** The imported document a hand-written one of this kind and id completes, or null. */
+        YMap complete(YMap hand, List<InputError> errs) {
+            if (byLowerId.isEmpty()) return hand;
+            YEntry kind = hand.get("kind");
+            YEntry id = hand.get("id");
+            if (kind == null || id == null || !(kind.value() instanceof YScalar k) || !(id.value() instanceof YScalar i)) return hand;
+            var imported = byLowerId.get(i.text().toLowerCase(Locale.ROOT));
+            if (imported == null || !imported.kind().equals(k.text())) return hand;
+            completed.add(imported.id().toLowerCase(Locale.ROOT));
+            return Completion.merge(hand, imported.document(), imported.address(), errs);
+        }
+
+        /** The imported documents of one JSON file that no hand-written document completed, bound. */
+        FileResult bind(Path file) {
+            String display = display(file);
+            List<InputError> errs = new ArrayList<>();
+            List<Binder.RefUse> refs = new ArrayList<>();
+            Map<String, Class<?>> invalid = new HashMap<>();
+            List<Resource> resources = new ArrayList<>();
+            Map<String, FieldLocations> locations = new HashMap<>();
+            Binder binder = new Binder(errs, refs, file.toAbsolutePath().getParent());
+            for (var d : byLowerId.values().stream().filter(d -> d.source().equals(display))
+                    .sorted(Comparator.comparing(dev.continuity.engine.imports.ImportedDocument::id)).toList()) {
+                if (completed.contains(d.id().toLowerCase(Locale.ROOT)) || d.completion()) continue;
+                Resource r = bindDocument(d.document(), binder, errs, invalid);
+                if (r != null) {
+                    resources.add(r);
+                    locations.put(r.id(), binder.locations());
+                }
+            }
+            return new FileResult(resources, errs, refs, invalid, sha256.getOrDefault(display, ""), locations);
+        }
+
+        List<String> warnings() {
+            List<String> out = new ArrayList<>(notes);
+            for (var d : byLowerId.values()) {
+                if (d.completion() && !completed.contains(d.id().toLowerCase(Locale.ROOT))) {
+                    out.add(dev.continuity.engine.text.Text.escape(d.document().location() + ": " + d.address() + ": an automated failover for "
+                            + d.kind() + " " + d.id() + ", which the inventory does not declare: not applied (tag its health check "
+                            + dev.continuity.engine.imports.TerraformImporter.SERVICE_TAG + " with the service's id)"));
+                }
+            }
+            Collections.sort(out);
+            return out;
+        }
+    }
+
+    /**
+     * Imports Terraform JSON files ({@code continuity import terraform}): every input error of every
+     * file at once.
+     */
+    public dev.continuity.engine.imports.Imported importTerraform(List<Path> files) throws InputException {
+        List<InputError> errors = new ArrayList<>();
+        for (Path f : files) {
+            if (!Files.isRegularFile(f)) errors.add(new InputError(display(f), 0, 0, Files.isDirectory(f)
+                    ? "a directory: give the JSON file (terraform show -json > plan.json)" : "no such file"));
+        }
+        if (!errors.isEmpty()) throw new InputException(errors);
+        var imported = terraform(files, new HashMap<>());
+        if (!imported.errors().isEmpty()) throw new InputException(imported.errors());
+        return imported;
+    }
+
+    /**
+     * Imports Backstage catalog files ({@code continuity import backstage}; directories: every
+     * *.yaml and *.yml below): every input error of every file at once.
+     */
+    public dev.continuity.engine.imports.Imported importBackstage(List<Path> paths, Set<String> lifecycles) throws InputException {
+        List<InputError> errors = new ArrayList<>();
+        List<Path> files = expand(paths, errors);
+        var importer = new dev.continuity.engine.imports.BackstageImporter(lifecycles);
+        for (Path f : files) {
+            String display = display(f);
+            importer.add(display, read(f, display, errors, sha256Digest()));
+        }
+        if (!errors.isEmpty()) throw new InputException(errors);
+        return importer.result();
+    }
+
+    private dev.continuity.engine.imports.Imported terraform(List<Path> jsonFiles, Map<String, String> sha256s) {
+        List<InputError> errors = new ArrayList<>();
+        var importer = new dev.continuity.engine.imports.TerraformImporter();
+        for (Path f : jsonFiles) {
+            String display = display(f);
+            var md = sha256Digest();
+            try {
+                long size = Files.size(f);
+                if (size > MAX_FILE_BYTES) {
+                    errors.add(new InputError(display, 0, 0, "file is " + size / (1024 * 1024) + " MB; the limit is "
+                            + MAX_FILE_BYTES / (1024 * 1024) + " MB"));
+                    continue;
+                }
+                List<InputError> found = new ArrayList<>();
+                YNode root;
+                var decoder = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+                try (var in = new BufferedReader(new java.io.InputStreamReader(
+                        new java.security.DigestInputStream(Files.newInputStream(f), md), decoder), 1 << 16)) {
+                    root = new JsonReader(display).read(in, found);
+                }
+                sha256s.put(display, HexFormat.of().formatHex(md.digest()));
+                if (!found.isEmpty()) {
+                    errors.addAll(found);
+                    continue;
+                }
+                importer.add(display, root);
+            } catch (CharacterCodingException e) {
+                errors.add(notUtf8(f, display));
+            } catch (IOException e) {
+                errors.add(new InputError(display, 0, 0, "cannot read: " + dev.continuity.engine.text.Text.escape(String.valueOf(e.getMessage()))));
+            }
+        }
+        var imported = importer.result();
+        errors.addAll(imported.errors());
+        return new dev.continuity.engine.imports.Imported(imported.documents(), imported.warnings(), imported.unmapped(), errors);
+    }
+
+    private Declared importDeclared(List<Path> jsonFiles) {
+        Declared declared = new Declared();
+        if (jsonFiles.isEmpty()) return declared;
+        var imported = terraform(jsonFiles, declared.sha256);
+        declared.errors.addAll(imported.errors());
+        for (var w : imported.warnings()) declared.notes.add(w.toString());
+        declared.notes.addAll(imported.unmapped());
+        for (var d : imported.documents()) declared.byLowerId.putIfAbsent(d.id().toLowerCase(Locale.ROOT), d);
+        return declared;
     }
 
     record FileResult(List<Resource> resources, List<InputError> errors, List<Binder.RefUse> refs,
@@ -145,6 +291,10 @@ public final class InventoryLoader {
     }
 
     FileResult readFile(Path file) {
+        return readFile(file, new Declared());
+    }
+
+    private FileResult readFile(Path file, Declared declared) {
         List<InputError> errors = new ArrayList<>();
         List<Binder.RefUse> refs = new ArrayList<>();
         Map<String, Class<?>> invalid = new HashMap<>();
@@ -153,6 +303,7 @@ public final class InventoryLoader {
         var md = sha256Digest();
         Map<String, FieldLocations> locations = new HashMap<>();
         for (YNode doc : read(file, display(file), errors, md)) {
+            if (doc instanceof YMap m) doc = declared.complete(m, errors);
             Resource r = bindDocument(doc, binder, errors, invalid);
             if (r != null) {
                 resources.add(r);

@@ -11,6 +11,7 @@ public final class Inventory {
     private final Policy policy;
     private final String sha256;
     private final Map<String, FieldLocations> locations;
+    private final List<String> warnings;
 
     /**
      * Where a field of a resource was written ({@code rto}, {@code failover.mode},
@@ -33,7 +34,14 @@ public final class Inventory {
     /** @param locations where each resource's fields were written, by resource id */
     public Inventory(List<String> files, List<Resource> resources, Policy defaultPolicy, String sha256,
                      Map<String, FieldLocations> locations) {
+        this(files, resources, defaultPolicy, sha256, locations, List.of());
+    }
+
+    /** @param warnings what importing declared infrastructure could not derive, one located line each */
+    public Inventory(List<String> files, List<Resource> resources, Policy defaultPolicy, String sha256,
+                     Map<String, FieldLocations> locations, List<String> warnings) {
         this.locations = locations;
+        this.warnings = List.copyOf(warnings);
         this.sha256 = sha256;
         this.files = List.copyOf(files);
         this.resources = List.copyOf(resources);
@@ -52,6 +60,11 @@ public final class Inventory {
     /** SHA-256 over the sorted relative paths and contents of the inventory files (see the constructor). */
     public String sha256() {
         return sha256;
+    }
+
+    /** What importing declared infrastructure (Terraform JSON among the paths) could not derive or left out. */
+    public List<String> warnings() {
+        return warnings;
     }
 
     public List<String> files() {

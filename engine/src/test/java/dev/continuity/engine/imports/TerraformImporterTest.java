@@ -82,11 +82,11 @@ class TerraformImporterTest {
         Imported imported = importFile(FIXTURES.resolve("state/state.json"), "state.json");
         assertThat(imported.unmapped()).containsExactly(
                 "state.json: not imported: 2 aws_lambda_function resources (aws_lambda_function.resize, aws_lambda_function.thumbnail) have no continuity mapping",
-                "state.json: not imported: 1 aws_route53_record resource (aws_route53_record.www) declare nothing this importer reads",
+                "state.json: not imported: 1 aws_route53_record resource (aws_route53_record.www) declares nothing this importer reads",
                 "state.json: not imported: 1 data source (data sources look up what others declare)");
         Imported plan = importFile(FIXTURES.resolve("single-az/plan.json"), "plan.json");
         assertThat(plan.unmapped()).containsExactly(
-                "plan.json: not imported: 1 aws_ecs_service resource (aws_ecs_service.billing_api) have no continuity mapping");
+                "plan.json: not imported: 1 aws_ecs_service resource (aws_ecs_service.billing_api) has no continuity mapping");
     }
 
     @Test
