@@ -283,7 +283,7 @@ public final class TerraformImporter {
     // ---------------------------------------------------------------- sites and vendors
 
     private String vendor(String provider, Res r) {
-        sharedDoc("Vendor", provider, r, d -> d.text("type", "cloud", r.at()));
+        sharedDoc("Vendor", provider, "provider " + provider, r, d -> d.text("type", "cloud", r.at()));
         return provider;
     }
 
@@ -291,7 +291,7 @@ public final class TerraformImporter {
     private String regionSite(String provider, String region, Res r) {
         String id = provider + "." + region;
         String vendor = vendor(provider, r);
-        sharedDoc("Site", id, r, d -> d.text("type", "cloud-region", r.at()).text("region", region, r.at()).text("provider", vendor, r.at()));
+        sharedDoc("Site", id, "region " + id, r, d -> d.text("type", "cloud-region", r.at()).text("region", region, r.at()).text("provider", vendor, r.at()));
         return id;
     }
 
@@ -299,14 +299,15 @@ public final class TerraformImporter {
     private String zoneSite(String provider, String region, String zone, Res r) {
         String id = provider + "." + zone;
         String vendor = vendor(provider, r);
-        sharedDoc("Site", id, r, d -> d.text("type", "cloud-region", r.at()).text("region", region, r.at()).text("provider", vendor, r.at()));
+        sharedDoc("Site", id, "availability zone " + id, r, d -> d.text("type", "cloud-region", r.at()).text("region", region, r.at()).text("provider", vendor, r.at()));
         return id;
     }
 
-    private void sharedDoc(String kind, String id, Res r, java.util.function.Consumer<Doc> fields) {
+    /** A site or vendor that several resources share: made once, its x-source naming what it stands for and the first resource that needed it. */
+    private void sharedDoc(String kind, String id, String address, Res r, java.util.function.Consumer<Doc> fields) {
         if (shared.containsKey(id)) return;
         Doc d = new Doc(r.at()).text("kind", kind, r.at()).text("id", id, r.at());
-        d.put("x-source", new Doc(r.at()).text("address", id.contains(".") ? "region " + id : "provider " + id, r.at())
+        d.put("x-source", new Doc(r.at()).text("address", address, r.at())
                 .text("file", r.file(), r.at()).number("line", r.at().line(), r.at()).build());
         fields.accept(d);
         shared.put(id, new ImportedDocument(kind, id, r.file(), id, d.build(), false));
@@ -826,7 +827,7 @@ public final class TerraformImporter {
             return;
         }
         String isp = Ids.slug(ispName);
-        sharedDoc("Vendor", isp, r, d -> d.text("type", "isp", r.at()));
+        sharedDoc("Vendor", isp, "provider " + ispName, r, d -> d.text("type", "isp", r.at()));
         String id = ids.of(r.address());
         Doc d = header("InternetLink", id, r).text("name", name, r.at())
                 .text("site", site.toLowerCase(Locale.ROOT), r.at()).text("isp", isp, r.at()).text("entryPoint", entryPoint, r.at());

@@ -222,10 +222,7 @@ public final class InventoryLoader {
                 }
                 List<InputError> found = new ArrayList<>();
                 YNode root;
-                var decoder = StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-                try (var in = new BufferedReader(new java.io.InputStreamReader(
-                        new java.security.DigestInputStream(Files.newInputStream(f), md), decoder), 1 << 16)) {
+                try (var in = utf8(f, md)) {
                     root = new JsonReader(display).read(in, found);
                 }
                 sha256s.put(display, HexFormat.of().formatHex(md.digest()));
@@ -364,13 +361,10 @@ public final class InventoryLoader {
                         + MAX_FILE_BYTES / (1024 * 1024) + " MB"));
                 return List.of();
             }
-            var decoder = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
             List<InputError> found = new ArrayList<>();
             List<YNode> docs;
             GuardedReader guard;
-            try (GuardedReader in = new GuardedReader(new BufferedReader(new java.io.InputStreamReader(
-                    new java.security.DigestInputStream(Files.newInputStream(file), md), decoder), 1 << 16))) {
+            try (GuardedReader in = new GuardedReader(utf8(file, md))) {
                 guard = in;
                 docs = new YamlReader(display, found).read(in);
             }
@@ -394,6 +388,14 @@ public final class InventoryLoader {
             errors.add(new InputError(display, 0, 0, "cannot read: " + dev.continuity.engine.text.Text.escape(String.valueOf(e.getMessage()))));
         }
         return List.of();
+    }
+
+    /** A file's text, strictly UTF-8 (a bad byte throws), its bytes digested as they are read. */
+    private static BufferedReader utf8(Path file, java.security.MessageDigest md) throws IOException {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        return new BufferedReader(new java.io.InputStreamReader(
+                new java.security.DigestInputStream(Files.newInputStream(file), md), decoder), 1 << 16);
     }
 
     /** Not UTF-8: located at the line and column (in bytes) of the first byte that is not. */

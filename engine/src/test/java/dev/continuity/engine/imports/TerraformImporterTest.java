@@ -167,6 +167,30 @@ class TerraformImporterTest {
         assertThat(List.of(ids.of(longName), ids.of("aws_db_instance.x[0]"))).allMatch(Ids::valid);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"single-az/plan.json", "multi-az/plan.json"})
+    void theWrittenInventoryLoadsIntoTheSameModelAsTheImportInMemory(String input, @org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path json = FIXTURES.resolve(input);
+        Files.copy(json, tmp.resolve("plan.json"));
+        Files.writeString(tmp.resolve("plan.yaml"), yaml(importFile(json, "plan.json")));
+        var loader = new dev.continuity.engine.load.InventoryLoader(tmp);
+        var fromYaml = loader.load(List.of(tmp.resolve("plan.yaml")));
+        var inMemory = loader.load(List.of(tmp.resolve("plan.json")));
+        assertThat(inMemory.warnings()).isNotEmpty();
+        assertThat(fromYaml.resources()).hasSameSizeAs(inMemory.resources());
+        for (var r : fromYaml.resources()) {
+            var same = inMemory.get(r.id()).orElseThrow();
+            // records compare every field; only where each was written differs
+            assertThat(withoutLocation(same)).as(r.id()).isEqualTo(withoutLocation(r));
+            assertThat(same.location().file()).isEqualTo("plan.json");
+        }
+    }
+
+    /** A resource's fields as text, its location left out. */
+    private static String withoutLocation(dev.continuity.engine.model.Resource r) {
+        return r.toString().replaceAll("location=[^,]*,", "");
+    }
+
     static String read(Path p) throws IOException {
         return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
     }
