@@ -100,6 +100,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--timings", description = "Print where the time went (load, derive, rules, report) to stderr")
     boolean timings;
 
+    @Option(names = "--cache", paramLabel = "FILE",
+            description = "Keep each file's parsed documents in FILE and read only the files that changed; the rules always run")
+    Path cache;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -116,6 +120,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         CheckOptions options = CheckOptions.builder()
                 .frameworks(selected)
+                .cache(cache)
                 .inventory(paths.isEmpty() ? List.of(Path.of("continuity")) : paths)
                 .workDir(Path.of("")).showAsGiven(true)
                 .asOf(asOf)
@@ -149,7 +154,7 @@ final class CheckCommand implements Callable<Integer> {
         } catch (Pipeline.UsageException e) {
             return usage(e.getMessage());
         }
-        for (String w : outcome.result().inventory().warnings()) err.println("import: " + w); // escaped by the importer
+        for (String w : outcome.result().inventory().warnings()) err.println("warning: " + w); // escaped where it is made
         if (outcome.printed() != null) {
             out.print(new String(outcome.printed(), StandardCharsets.UTF_8));
         } else {

@@ -86,6 +86,14 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "continuity.linkBase")
     private String linkBase;
 
+    /** The analysis cache: each inventory file's parsed documents, read again only when the file changes. */
+    @Parameter(property = "continuity.cache", defaultValue = "${project.build.directory}/continuity.cache")
+    private File cache;
+
+    /** Use the analysis cache (false: read every file on every build). */
+    @Parameter(property = "continuity.useCache", defaultValue = "true")
+    private boolean useCache;
+
     /** Skip the check. */
     @Parameter(property = "continuity.skip", defaultValue = "false")
     private boolean skip;
@@ -133,6 +141,7 @@ public class CheckMojo extends AbstractMojo {
         }
         CheckOptions options = CheckOptions.builder()
                 .frameworks(selected)
+                .cache(useCache && cache != null ? cache.toPath() : null)
                 .inventory(paths).workDir(sourceRoot())
                 .asOf(parseAsOf()).threshold(threshold)
                 .formats(formats == null ? List.of() : formats).outputDir(outputDirectory.toPath())
@@ -154,7 +163,7 @@ public class CheckMojo extends AbstractMojo {
         } catch (Pipeline.UsageException e) {
             throw new MojoFailureException("continuity: " + e.getMessage());
         }
-        for (String w : outcome.result().inventory().warnings()) log.warn("import: " + w); // escaped by the importer
+        for (String w : outcome.result().inventory().warnings()) log.warn(w); // escaped where it is made
         for (Finding f : outcome.result().findings()) logFinding(log, f, threshold);
         for (String line : outcome.context().checked()) log.info("checked: " + dev.continuity.engine.text.Text.escape(line));
         if (outcome.baselineWritten() != null) {

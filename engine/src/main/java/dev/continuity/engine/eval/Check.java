@@ -23,7 +23,12 @@ import java.util.*;
  * @param timeLimit  how long one firing of a custom rule may take
  */
 public record Check(List<Path> inventory, LocalDate asOf, List<Path> ruleFiles, Set<String> skipRules, Path baseline,
-                    long maxFirings, java.time.Duration timeLimit, Set<Framework> frameworks) {
+                    long maxFirings, java.time.Duration timeLimit, Set<Framework> frameworks, Path cache) {
+
+    public Check(List<Path> inventory, LocalDate asOf, List<Path> ruleFiles, Set<String> skipRules, Path baseline,
+                 long maxFirings, java.time.Duration timeLimit, Set<Framework> frameworks) {
+        this(inventory, asOf, ruleFiles, skipRules, baseline, maxFirings, timeLimit, frameworks, null);
+    }
 
     public Check(List<Path> inventory, LocalDate asOf, List<Path> ruleFiles, Set<String> skipRules, Path baseline,
                  long maxFirings, java.time.Duration timeLimit) {
@@ -48,6 +53,8 @@ public record Check(List<Path> inventory, LocalDate asOf, List<Path> ruleFiles, 
     /** @param showAsGiven absolute paths are shown as the user gave them (the command line) */
     public Result run(Path workDir, boolean showAsGiven) throws InputException {
         InventoryLoader loader = new InventoryLoader(workDir, showAsGiven);
+        dev.continuity.engine.load.AnalysisCache analysisCache = cache == null ? null : dev.continuity.engine.load.AnalysisCache.open(cache);
+        loader.withCache(analysisCache);
         List<InputError> errors = new ArrayList<>();
         // the inventory first: meanwhile the command line's warm-up thread builds the rule base
         Inventory inv = null;

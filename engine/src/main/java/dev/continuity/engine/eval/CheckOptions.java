@@ -27,11 +27,12 @@ import java.util.Set;
  * @param linkBase      URL prefix for links to files in Markdown, or null
  * @param azureBuild    the Azure Pipelines build the check runs in (SARIF names it), or null
  * @param frameworks    only the rules mapped to these run, and reports carry their coverage (empty: every rule)
+ * @param cache         the analysis cache file (unchanged files are not read again), or null
  */
 public record CheckOptions(List<Path> inventory, Path workDir, boolean showAsGiven, LocalDate asOf, Threshold threshold,
                            List<String> formats, Path outputDir, List<Path> ruleFiles, Set<String> skipRules, Path baseline,
                            Path writeBaseline, long ruleFireLimit, Duration ruleTimeLimit, boolean colour, String linkBase,
-                           dev.continuity.engine.report.AzureBuild azureBuild, Set<Framework> frameworks) {
+                           dev.continuity.engine.report.AzureBuild azureBuild, Set<Framework> frameworks, Path cache) {
     public CheckOptions {
         inventory = List.copyOf(inventory);
         formats = List.copyOf(formats);
@@ -63,6 +64,7 @@ public record CheckOptions(List<Path> inventory, Path workDir, boolean showAsGiv
         private String linkBase;
         private dev.continuity.engine.report.AzureBuild azureBuild;
         private Set<Framework> frameworks = Set.of();
+        private Path cache;
 
         public Builder inventory(List<Path> v) { inventory = v; return this; }
         public Builder workDir(Path v) { workDir = v; return this; }
@@ -81,10 +83,11 @@ public record CheckOptions(List<Path> inventory, Path workDir, boolean showAsGiv
         public Builder linkBase(String v) { linkBase = v; return this; }
         public Builder azureBuild(dev.continuity.engine.report.AzureBuild v) { azureBuild = v; return this; }
         public Builder frameworks(Set<Framework> v) { frameworks = v; return this; }
+        public Builder cache(Path v) { cache = v; return this; }
 
         public CheckOptions build() {
             return new CheckOptions(inventory, workDir, showAsGiven, asOf, threshold, formats, outputDir, ruleFiles, skipRules,
-                    baseline, writeBaseline, ruleFireLimit, ruleTimeLimit, colour, linkBase, azureBuild, frameworks);
+                    baseline, writeBaseline, ruleFireLimit, ruleTimeLimit, colour, linkBase, azureBuild, frameworks, cache);
         }
     }
 }

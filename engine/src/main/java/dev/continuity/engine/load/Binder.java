@@ -24,7 +24,7 @@ final class Binder {
     static final Set<String> COMMON = Set.of("id", "name", "description", "labels", "location");
 
     /** A reference to check once every resource is known. */
-    record RefUse(String target, Ref ref, Location location, String field) {
+    record RefUse(String target, List<Class<? extends Resource>> allowed, String vendorType, Location location, String field) {
     }
 
     private final List<InputError> errors;
@@ -36,6 +36,9 @@ final class Binder {
     static final Set<String> FREE_TEXT = Set.of("description", "reason", "summary", "criteria", "deactivation");
     /** The longest single scalar accepted (inventory.md v2). */
     static final int MAX_SCALAR = 64 * 1024;
+
+    /** The files that fields naming a file (a plan's document) named, which existed: a cached result holds while they still do. */
+    final List<String> existingFiles = new ArrayList<>();
 
     /** The field locations of the resource being bound. */
     private FieldLocations.Builder located = new FieldLocations.Builder();
@@ -204,6 +207,7 @@ final class Binder {
                     } catch (java.nio.file.InvalidPathException bad) {
                         p = null;
                     }
+                    if (p != null && Files.exists(p)) existingFiles.add(p.toString());
                     if (p == null || !Files.exists(p)) {
                         errors.add(InputError.at(e.value().location(), fieldPath(), Text.quote((String) v)
                                 + " does not exist" + (p == null ? "" : " (looked for " + Text.escape(p.toString().replace('\\', '/')) + ")")));
@@ -323,7 +327,7 @@ final class Binder {
                     + " may hold tab and newline"));
         }
         if (raw == String.class) {
-            if (ref != null) refs.add(new RefUse(text, ref, s.location(), fieldPath()));
+            if (ref != null) refs.add(new RefUse(text, List.of(ref.value()), ref.vendorType(), s.location(), fieldPath()));
             return field != null && isName(field) ? text.toLowerCase(Locale.ROOT) : text;
         }
         if (raw.isEnum()) {

@@ -36,6 +36,13 @@ public final class InventoryLoader {
 
     private final Path workDir;
     private final boolean showAsGiven;
+    private AnalysisCache cache;
+
+    /** Reads unchanged files from an analysis cache and keeps what it reads there (null: none). */
+    public InventoryLoader withCache(AnalysisCache cache) {
+        this.cache = cache;
+        return this;
+    }
 
     /** Paths in messages and locations are written relative to {@code workDir} when they lie below it. */
     public InventoryLoader(Path workDir) {
@@ -111,9 +118,15 @@ public final class InventoryLoader {
         for (Resource r : resources) byId.put(r.id(), r);
         checkReferences(refs, byId, invalid, errors);
         checkCycles(resources, errors);
+        List<String> warnings = new ArrayList<>(declared.warnings());
+        if (cache != null) {
+            if (cache.warning() != null) warnings.add(0, cache.warning());
+            String notSaved = cache.save();
+            if (notSaved != null) warnings.add(notSaved);
+        }
         if (!errors.isEmpty()) throw new InputException(errors);
         List<String> shown = files.stream().map(this::display).toList();
-        return new Inventory(shown, resources, defaultPolicy(), digest(shown, results), locations, declared.warnings());
+        return new Inventory(shown, resources, defaultPolicy(), digest(shown, results), locations, warnings);
     }
 
     static boolean isJson(Path f) {
@@ -138,6 +151,16 @@ public final class InventoryLoader {
             if (imported == null || !imported.kind().equals(k.text())) return hand;
             completed.add(imported.id().toLowerCase(Locale.ROOT));
             return Completion.merge(hand, imported.document(), imported.address(), errs);
+        }
+
+        /** True when a file's resources include one that completes an imported document (then it is bound again, not cached). */
+        boolean completes(FileResult r) {
+            if (byLowerId.isEmpty()) return false;
+            for (Resource res : r.resources()) {
+                var d = byLowerId.get(res.id().toLowerCase(Locale.ROOT));
+                if (d != null && d.kind().equals(res.kind())) return true;
+            }
+            return false;
         }
 
         /** The imported documents of one JSON file that no hand-written document completed, bound. */
@@ -165,7 +188,7 @@ public final class InventoryLoader {
             List<String> out = new ArrayList<>(notes);
             for (var d : byLowerId.values()) {
                 if (d.completion() && !completed.contains(d.id().toLowerCase(Locale.ROOT))) {
-                    out.add(dev.continuity.engine.text.Text.escape(d.document().location() + ": " + d.address() + ": an automated failover for "
+                    out.add("import: " + dev.continuity.engine.text.Text.escape(d.document().location() + ": " + d.address() + ": an automated failover for "
                             + d.kind() + " " + d.id() + ", which the inventory does not declare: not applied (tag its health check "
                             + dev.continuity.engine.imports.TerraformImporter.SERVICE_TAG + " with the service's id)"));
                 }
@@ -201,7 +224,8 @@ public final class InventoryLoader {
         var importer = new dev.continuity.engine.imports.BackstageImporter(lifecycles);
         for (Path f : files) {
             String display = display(f);
-            importer.add(display, read(f, display, errors, sha256Digest()));
+            byte[] bytes = bytes(f, display, errors);
+            if (bytes != null) importer.add(display, read(f, bytes, display, errors));
         }
         if (!errors.isEmpty()) throw new InputException(errors);
         return importer.result();
@@ -222,7 +246,7 @@ public final class InventoryLoader {
                 }
                 List<InputError> found = new ArrayList<>();
                 YNode root;
-                try (var in = utf8(f, md)) {
+                try (var in = utf8(new java.security.DigestInputStream(Files.newInputStream(f), md))) {
                     root = new JsonReader(display).read(in, found);
                 }
                 sha256s.put(display, HexFormat.of().formatHex(md.digest()));
@@ -247,14 +271,20 @@ public final class InventoryLoader {
         if (jsonFiles.isEmpty()) return declared;
         var imported = terraform(jsonFiles, declared.sha256);
         declared.errors.addAll(imported.errors());
-        for (var w : imported.warnings()) declared.notes.add(w.toString());
-        declared.notes.addAll(imported.unmapped());
+        for (var w : imported.warnings()) declared.notes.add("import: " + w);
+        for (String line : imported.unmapped()) declared.notes.add("import: " + line);
         for (var d : imported.documents()) declared.byLowerId.putIfAbsent(d.id().toLowerCase(Locale.ROOT), d);
         return declared;
     }
 
+    /** One file's bound documents and what the whole inventory must still check about them; what the analysis cache keeps. */
     record FileResult(List<Resource> resources, List<InputError> errors, List<Binder.RefUse> refs,
-                              Map<String, Class<?>> invalid, String sha256, Map<String, FieldLocations> locations) {
+                      Map<String, Class<?>> invalid, String sha256, Map<String, FieldLocations> locations,
+                      List<String> existingFiles) {
+        FileResult(List<Resource> resources, List<InputError> errors, List<Binder.RefUse> refs,
+                   Map<String, Class<?>> invalid, String sha256, Map<String, FieldLocations> locations) {
+            this(resources, errors, refs, invalid, sha256, locations, List.of());
+        }
     }
 
     /** The inventory's digest: SHA-256 of "sha256  path" lines, as sha256sum prints them, in sorted path order. */
@@ -293,21 +323,54 @@ public final class InventoryLoader {
 
     private FileResult readFile(Path file, Declared declared) {
         List<InputError> errors = new ArrayList<>();
+        String display = display(file);
+        byte[] bytes = bytes(file, display, errors);
+        if (bytes == null) return new FileResult(List.of(), errors, List.of(), Map.of(), "", Map.of());
+        String sha256 = sha256(bytes);
+        if (cache != null) {
+            FileResult cached = cache.get(display, sha256);
+            if (cached != null && !declared.completes(cached)) return cached;
+        }
         List<Binder.RefUse> refs = new ArrayList<>();
         Map<String, Class<?>> invalid = new HashMap<>();
         List<Resource> resources = new ArrayList<>();
         Binder binder = new Binder(errors, refs, file.toAbsolutePath().getParent());
-        var md = sha256Digest();
         Map<String, FieldLocations> locations = new HashMap<>();
-        for (YNode doc : read(file, display(file), errors, md)) {
-            if (doc instanceof YMap m) doc = declared.complete(m, errors);
+        boolean completed = false;
+        for (YNode doc : read(file, bytes, display, errors)) {
+            if (doc instanceof YMap m) {
+                YNode completedDoc = declared.complete(m, errors);
+                completed |= completedDoc != doc;
+                doc = completedDoc;
+            }
             Resource r = bindDocument(doc, binder, errors, invalid);
             if (r != null) {
                 resources.add(r);
                 locations.put(r.id(), binder.locations());
             }
         }
-        return new FileResult(resources, errors, refs, invalid, HexFormat.of().formatHex(md.digest()), locations);
+        FileResult result = new FileResult(resources, errors, refs, invalid, sha256, locations, List.copyOf(binder.existingFiles));
+        // only what stands on its own is kept: a file with errors is read again, one completing an imported document too
+        if (cache != null && errors.isEmpty() && !completed) cache.put(display, sha256, result);
+        return result;
+    }
+
+    /** A file's bytes, or null with the error (too large, gone, unreadable). */
+    private static byte[] bytes(Path file, String display, List<InputError> errors) {
+        try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                errors.add(new InputError(display, 0, 0, "file is " + size / (1024 * 1024) + " MB; the limit is "
+                        + MAX_FILE_BYTES / (1024 * 1024) + " MB"));
+                return null;
+            }
+            return Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            errors.add(new InputError(display, 0, 0, "the file disappeared while it was read"));
+        } catch (IOException e) {
+            errors.add(new InputError(display, 0, 0, "cannot read: " + dev.continuity.engine.text.Text.escape(String.valueOf(e.getMessage()))));
+        }
+        return null;
     }
 
     private Resource bindDocument(YNode doc, Binder binder, List<InputError> errors, Map<String, Class<?>> invalid) {
@@ -353,18 +416,12 @@ public final class InventoryLoader {
         return s.text(); // as written: id: 123 is the id "123"
     }
 
-    private List<YNode> read(Path file, String display, List<InputError> errors, java.security.MessageDigest md) {
+    private List<YNode> read(Path file, byte[] bytes, String display, List<InputError> errors) {
         try {
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                errors.add(new InputError(display, 0, 0, "file is " + size / (1024 * 1024) + " MB; the limit is "
-                        + MAX_FILE_BYTES / (1024 * 1024) + " MB"));
-                return List.of();
-            }
             List<InputError> found = new ArrayList<>();
             List<YNode> docs;
             GuardedReader guard;
-            try (GuardedReader in = new GuardedReader(utf8(file, md))) {
+            try (GuardedReader in = new GuardedReader(utf8(new java.io.ByteArrayInputStream(bytes)))) {
                 guard = in;
                 docs = new YamlReader(display, found).read(in);
             }
@@ -380,8 +437,6 @@ public final class InventoryLoader {
             }
             errors.addAll(found);
             return docs;
-        } catch (java.nio.file.NoSuchFileException e) {
-            errors.add(new InputError(display, 0, 0, "the file disappeared while it was read"));
         } catch (CharacterCodingException e) {
             errors.add(notUtf8(file, display));
         } catch (IOException e) {
@@ -391,11 +446,10 @@ public final class InventoryLoader {
     }
 
     /** A file's text, strictly UTF-8 (a bad byte throws), its bytes digested as they are read. */
-    private static BufferedReader utf8(Path file, java.security.MessageDigest md) throws IOException {
+    private static BufferedReader utf8(java.io.InputStream in) {
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        return new BufferedReader(new java.io.InputStreamReader(
-                new java.security.DigestInputStream(Files.newInputStream(file), md), decoder), 1 << 16);
+        return new BufferedReader(new java.io.InputStreamReader(in, decoder), 1 << 16);
     }
 
     /** Not UTF-8: located at the line and column (in bytes) of the first byte that is not. */
@@ -496,7 +550,7 @@ public final class InventoryLoader {
     private static void checkReferences(List<Binder.RefUse> refs, Map<String, Resource> byId, Map<String, Class<?>> invalid,
                                         List<InputError> errors) {
         for (Binder.RefUse use : refs) {
-            List<Class<? extends Resource>> allowed = List.of(use.ref().value());
+            List<Class<? extends Resource>> allowed = use.allowed();
             Class<?> invalidKind = invalid.get(use.target());
             if (!byId.containsKey(use.target()) && invalidKind != null && allowed.contains(invalidKind)) continue;
             String wanted = String.join(" or ", allowed.stream().map(Class::getSimpleName).toList());
@@ -510,10 +564,10 @@ public final class InventoryLoader {
                         + Suggest.hint(use.target(), candidates)));
             } else if (!allowed.contains(target.getClass())) {
                 errors.add(InputError.at(use.location(), use.field(), "'" + use.target() + "' is a " + target.kind() + "; expected a " + wanted));
-            } else if (!use.ref().vendorType().isEmpty() && target instanceof Vendor v
-                    && !v.type().yaml().equals(use.ref().vendorType())) {
+            } else if (!use.vendorType().isEmpty() && target instanceof Vendor v
+                    && !v.type().yaml().equals(use.vendorType())) {
                 errors.add(InputError.at(use.location(), use.field(), "'" + use.target() + "' is a Vendor of type " + v.type().yaml()
-                        + "; expected a Vendor of type " + use.ref().vendorType()));
+                        + "; expected a Vendor of type " + use.vendorType()));
             }
         }
     }

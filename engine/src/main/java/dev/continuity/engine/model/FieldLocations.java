@@ -10,21 +10,50 @@ import java.util.List;
  */
 public final class FieldLocations {
     private final String file;
+    /** Each entry's file when they are not all {@code file} (a hand-written document completing an imported one), else null. */
+    private final String[] files;
     private final String[] paths;
     private final int[] lines;
     private final int[] columns;
 
-    private FieldLocations(String file, String[] paths, int[] lines, int[] columns) {
+    private FieldLocations(String file, String[] files, String[] paths, int[] lines, int[] columns) {
         this.file = file;
+        this.files = files;
         this.paths = paths;
         this.lines = lines;
         this.columns = columns;
     }
 
+    /** Made again from its parts (the analysis cache); {@code files} null when every entry is in {@code file}. */
+    public static FieldLocations of(String file, String[] files, String[] paths, int[] lines, int[] columns) {
+        return new FieldLocations(file, files, paths, lines, columns);
+    }
+
+    public String file() {
+        return file;
+    }
+
+    /** Each entry's file, or null when all are {@link #file()}. */
+    public String[] files() {
+        return files;
+    }
+
+    public String[] paths() {
+        return paths;
+    }
+
+    public int[] lines() {
+        return lines;
+    }
+
+    public int[] columns() {
+        return columns;
+    }
+
     /** The location of a field path, or null when the resource does not have that field. */
     public Location at(String path) {
         for (int i = 0; i < paths.length; i++) {
-            if (paths[i].equals(path)) return new Location(file, lines[i], columns[i]);
+            if (paths[i].equals(path)) return new Location(files == null ? file : files[i], lines[i], columns[i]);
         }
         return null;
     }
@@ -43,11 +72,18 @@ public final class FieldLocations {
             String file = at.isEmpty() ? "" : at.get(0).file();
             int n = paths.size();
             int[] ls = new int[n], cs = new int[n];
+            String[] fs = null;
             for (int i = 0; i < n; i++) {
-                ls[i] = at.get(i).line();
-                cs[i] = at.get(i).column();
+                Location l = at.get(i);
+                ls[i] = l.line();
+                cs[i] = l.column();
+                if (fs == null && !l.file().equals(file)) {
+                    fs = new String[n];
+                    for (int j = 0; j < i; j++) fs[j] = file;
+                }
+                if (fs != null) fs[i] = l.file();
             }
-            return new FieldLocations(file, paths.toArray(String[]::new), ls, cs);
+            return new FieldLocations(file, fs, paths.toArray(String[]::new), ls, cs);
         }
     }
 }

@@ -1,0 +1,170 @@
+package dev.continuity.engine.load;
+
+import dev.continuity.engine.model.Inventory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The analysis cache (issue 15): same inventory with and without it; a change, a corrupt cache, a gone document. */
+class AnalysisCacheTest {
+    @TempDir
+    Path tmp;
+
+    private Path inv;
+    private Path cacheFile;
+
+    private void write(String name, String yaml) throws IOException {
+        Files.writeString(Files.createDirectories(inv).resolve(name), yaml);
+    }
+
+    private void inventory() throws IOException {
+        inv = tmp.resolve("inv");
+        cacheFile = tmp.resolve("c/continuity.cache");
+        write("a.yaml", """
+                kind: Site
+                id: dc-1
+                type: datacenter
+                region: Frankfurt
+                labels: {tier: "1"}
+                ---
+                kind: Service
+                id: billing
+                criticality: critical
+                rto: PT4H
+                sites: [dc-1]
+                failover: {site: dc-1, mode: warm}
+                dependsOn: [db]
+                """);
+        write("b.yaml", """
+                kind: DataStore
+                id: db
+                site: dc-1
+                replicas: [{site: dc-1, mode: async, maxLag: PT5M}]
+                backups: [{frequency: P1D, retention: P30D, site: dc-1, medium: tape, encrypted: true}]
+                restoreTests: [{date: 2026-01-02, passed: true, duration: PT1H}]
+                ---
+                kind: Policy
+                id: policy
+                failoverTimes: {warm: PT2H}
+                requiredScenarios: [ransomware]
+                ruleSettings: [{rule: DAT-007, severity: low, reason: tapes are in a safe}]
+                ---
+                kind: Plan
+                id: bcp
+                type: business-continuity
+                version: 1.2.0-rc.1
+                document: plan.md
+                covers: [billing]
+                phases: [detection, recovery]
+                changelog: [{version: 1.2.0-rc.1, date: 2026-03-01, summary: first}]
+                """);
+        Files.writeString(inv.resolve("plan.md"), "# plan\n");
+    }
+
+    private Inventory load(AnalysisCache cache) throws InputException {
+        return new InventoryLoader(tmp).withCache(cache).load(List.of(inv));
+    }
+
+    /** Every resource with every field, where each was written, and the digest. */
+    private static String describe(Inventory i) {
+        StringBuilder s = new StringBuilder(i.sha256()).append('\n').append(i.files()).append('\n');
+        for (var r : i.resources()) {
+            s.append(r).append('\n');
+            for (String field : List.of("", "rto", "failover.mode", "backups[0]", "restoreTests[0]", "sites", "failoverTimes", "version")) {
+                s.append(field).append('=').append(i.at(r, field)).append(' ');
+            }
+            s.append('\n');
+        }
+        return s.toString();
+    }
+
+    @Test
+    void theSameInventoryWithAndWithoutTheCache() throws Exception {
+        inventory();
+        String plain = describe(load(null));
+        AnalysisCache first = AnalysisCache.open(cacheFile);
+        assertThat(describe(load(first))).isEqualTo(plain);
+        assertThat(first.hits()).isZero();
+        assertThat(Files.exists(cacheFile)).isTrue();
+        AnalysisCache second = AnalysisCache.open(cacheFile);
+        assertThat(second.warning()).isNull();
+        assertThat(describe(load(second))).isEqualTo(plain);
+        assertThat(second.hits()).isEqualTo(2);
+    }
+
+    @Test
+    void aChangedFileIsReadAgainTheOthersNot() throws Exception {
+        inventory();
+        load(AnalysisCache.open(cacheFile));
+        write("a.yaml", Files.readString(inv.resolve("a.yaml")).replace("rto: PT4H", "rto: PT2H"));
+        AnalysisCache c = AnalysisCache.open(cacheFile);
+        Inventory changed = load(c);
+        assertThat(c.hits()).isEqualTo(1);
+        assertThat(describe(changed)).isEqualTo(describe(load(null))).contains("rto=PT2H");
+    }
+
+    @Test
+    void aCorruptForeignOrCutCacheIsIgnoredWithOneWarning() throws Exception {
+        inventory();
+        String plain = describe(load(null));
+        load(AnalysisCache.open(cacheFile));
+        byte[] good = Files.readAllBytes(cacheFile);
+        for (byte[] bad : List.of("not a cache".getBytes(), java.util.Arrays.copyOf(good, good.length / 2), flip(good, good.length - 40),
+                java.util.Arrays.copyOf(good, good.length + 1))) {
+            Files.write(cacheFile, bad);
+            AnalysisCache c = AnalysisCache.open(cacheFile);
+            assertThat(c.warning()).startsWith("cache: " + cacheFile + " ignored: ").endsWith("every file is read again and the cache rewritten");
+            Inventory i = load(c);
+            assertThat(describe(i)).isEqualTo(plain);
+            assertThat(i.warnings()).containsExactly(c.warning());
+            assertThat(AnalysisCache.open(cacheFile).warning()).as("rewritten").isNull();
+        }
+    }
+
+    @Test
+    void anotherBuildsCacheIsNotTrusted() throws Exception {
+        inventory();
+        load(AnalysisCache.open(cacheFile));
+        String text = new String(Files.readAllBytes(cacheFile), java.nio.charset.StandardCharsets.ISO_8859_1);
+        String build = AnalysisCache.build();
+        String other = build.substring(0, build.length() - 1) + (build.endsWith("1") ? "2" : "1");
+        byte[] body = text.substring(0, text.length() - 32).replace(build, other).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] sum = java.security.MessageDigest.getInstance("SHA-256").digest(body);
+        Files.write(cacheFile, body);
+        Files.write(cacheFile, sum, java.nio.file.StandardOpenOption.APPEND);
+        assertThat(AnalysisCache.open(cacheFile).warning()).contains("written by another build of continuity (" + other + ")");
+    }
+
+    @Test
+    void aPlanDocumentThatIsGoneIsReportedEvenWhenItsFileIsCached() throws Exception {
+        inventory();
+        load(AnalysisCache.open(cacheFile));
+        Files.delete(inv.resolve("plan.md"));
+        assertThatThrownBy(() -> load(AnalysisCache.open(cacheFile))).isInstanceOf(InputException.class)
+                .hasMessageContaining("document: 'plan.md' does not exist");
+    }
+
+    @Test
+    void aFileWithErrorsIsNeverCached() throws Exception {
+        inventory();
+        write("c.yaml", "kind: Site\nid: dc-2\ntype: moon\nregion: x\n");
+        AnalysisCache c = AnalysisCache.open(cacheFile);
+        assertThatThrownBy(() -> load(c)).isInstanceOf(InputException.class);
+        AnalysisCache again = AnalysisCache.open(cacheFile);
+        assertThatThrownBy(() -> load(again)).isInstanceOf(InputException.class).hasMessageContaining("type");
+        assertThat(again.hits()).isEqualTo(2);
+    }
+
+    private static byte[] flip(byte[] b, int at) {
+        byte[] c = b.clone();
+        c[at] ^= 0x5a;
+        return c;
+    }
+}
