@@ -5,3 +5,5 @@ assert report.schemaVersion == 1
 assert report.summary.failed == false
 assert report.inventory.resources == 3
 assert report.asOf == '2026-11-22'
+// the analysis cache's default place (issue 15): in target/, so mvn clean removes it
+assert new File(basedir, 'target/continuity.cache').isFile()
