@@ -199,9 +199,7 @@ public final class BackstageImporter {
     }
 
     private Doc header(String kind, Entity e) {
-        Doc d = new Doc(e.at()).text("kind", kind, e.at()).text("id", ids.get(e.ref()), e.at());
-        d.put("x-source", new Doc(e.at()).text("address", e.ref(), e.at()).text("file", e.file(), e.at())
-                .number("line", e.at().line(), e.at()).build());
+        Doc d = Doc.document(kind, ids.get(e.ref()), e.ref(), e.at());
         d.text("name", e.title(), e.at());
         String description = text(e.metadata(), "description");
         if (description != null) d.text("description", description, e.at());

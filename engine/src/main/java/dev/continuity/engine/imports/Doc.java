@@ -34,6 +34,12 @@ final class Doc {
                 : new YScalar(at, Double.toString(value), JsonToken.VALUE_NUMBER_FLOAT);
     }
 
+    /** A document's kind, id and x-source (the source address, the file and the line it came from), located there. */
+    static Doc document(String kind, String id, String address, Location at) {
+        Doc d = new Doc(at).text("kind", kind, at).text("id", id, at);
+        return d.put("x-source", new Doc(at).text("address", address, at).text("file", at.file(), at).number("line", at.line(), at).build());
+    }
+
     Doc put(String key, YNode value) {
         entries.put(key, new YEntry(key, value.location(), value));
         return this;

@@ -266,10 +266,7 @@ public final class TerraformImporter {
     }
 
     private Doc header(String kind, String id, Res r) {
-        Doc d = new Doc(r.at()).text("kind", kind, r.at()).text("id", id, r.at());
-        d.put("x-source", new Doc(r.at()).text("address", r.address(), r.at()).text("file", r.file(), r.at())
-                .number("line", r.at().line(), r.at()).build());
-        return d;
+        return Doc.document(kind, id, r.address(), r.at());
     }
 
     private void use(Res r) {
@@ -306,9 +303,7 @@ public final class TerraformImporter {
     /** A site or vendor that several resources share: made once, its x-source naming what it stands for and the first resource that needed it. */
     private void sharedDoc(String kind, String id, String address, Res r, java.util.function.Consumer<Doc> fields) {
         if (shared.containsKey(id)) return;
-        Doc d = new Doc(r.at()).text("kind", kind, r.at()).text("id", id, r.at());
-        d.put("x-source", new Doc(r.at()).text("address", address, r.at())
-                .text("file", r.file(), r.at()).number("line", r.at().line(), r.at()).build());
+        Doc d = Doc.document(kind, id, address, r.at());
         fields.accept(d);
         shared.put(id, new ImportedDocument(kind, id, r.file(), id, d.build(), false));
     }
@@ -857,9 +852,7 @@ public final class TerraformImporter {
         if (blank(service)) service = nz(text(r.values(), "name")).toLowerCase(Locale.ROOT).replaceAll("\\.$", "");
         if (service.isEmpty()) return;
         Location at = locationOf(r.values(), "failover_routing_policy", r);
-        Doc d = new Doc(r.at()).text("kind", "Service", r.at()).text("id", service, r.at());
-        d.put("x-source", new Doc(r.at()).text("address", r.address(), r.at()).text("file", r.file(), r.at())
-                .number("line", r.at().line(), r.at()).build());
+        Doc d = Doc.document("Service", service, r.address(), r.at());
         d.put("failover", new Doc(at).bool("automated", true, at).build());
         documents.add(new ImportedDocument("Service", service, r.file(), r.address(), d.build(), true));
     }
