@@ -98,7 +98,7 @@ public final class Evaluator {
         long t1 = System.nanoTime();
         KieSession session = pack.kieBase().newKieSession();
         try {
-            session.setGlobal("findings", findings);
+            if (!pack.rules().isEmpty()) session.setGlobal("findings", findings); // RulePack.none() declares no global
             for (Resource r : inv.resources()) session.insert(r);
             if (!inv.hasDeclaredPolicy()) session.insert(policy);
             session.insert(new AsOf(options.asOf()));

@@ -66,6 +66,14 @@ public final class RulePack {
         this.idByRuleName = names;
     }
 
+    /**
+     * No rules at all: a session of it receives the same facts and fires, so that the cost of the
+     * rules can be told from the cost of Drools itself (the bench's floor, docs/performance.md).
+     */
+    public static RulePack none() {
+        return new RulePack(KieBaseBuilder.createKieBaseFromModel(List.of()));
+    }
+
     /** The built-in rules, loaded once per JVM (thread-safe). */
     public static RulePack builtIn() {
         return BuiltIn.PACK;

@@ -5,8 +5,10 @@ public record Domain(Type type, String name) implements Comparable<Domain> {
     public enum Type {
         SITE, ZONE, VENDOR, UPSTREAM;
 
+        private final String prefix = name().toLowerCase(java.util.Locale.ROOT);
+
         public String prefix() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return prefix;
         }
     }
 
@@ -42,9 +44,11 @@ public record Domain(Type type, String name) implements Comparable<Domain> {
         throw new IllegalArgumentException("'" + text + "' is not a failure domain: write site:ID, zone:NAME, vendor:ID or upstream:NAME");
     }
 
+    /** The order of the written form ({@code site:dc-1}), without writing it: no prefix is the start of another. */
     @Override
     public int compareTo(Domain o) {
-        return toString().compareTo(o.toString());
+        int c = type.prefix().compareTo(o.type.prefix());
+        return c != 0 ? c : name.compareTo(o.name);
     }
 
     @Override
