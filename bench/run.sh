@@ -8,8 +8,10 @@
 # For each size: the median, minimum and maximum wall time of RUNS cold runs (a new JVM each),
 # the median peak RSS, and the split that `--timings` reports (load, derive, rules). Also the
 # cold check of the bundled ~60-resource sample, and each size as a ratio to its floor: a program
-# that only tokenises the same files (bench/.../Floor.java), run in turn with the check. Writes bench/results/results.csv, a Markdown
-# table (bench/results/results.md) and a plot (docs/performance.png).
+# that only tokenises the same files (bench/.../Floor.java), run in turn with the check. And for each
+# size, the Drools stage against its own floor: the same facts in a session of no rules, in turn in
+# one warm JVM (bench/.../DroolsFloor.java). Writes bench/results/results.csv, a Markdown table
+# (bench/results/results.md, the Drools ratios under it) and a plot (docs/performance.png).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -62,6 +64,7 @@ row() { # label, then the runs' lines on stdin
   echo "$1,$wall,$min,$max,$((${rss%.*} / 1024)),$load,$derive,$rules,$fl,$(awk -v w="$wall" -v f="$fl" 'BEGIN {printf "%.1f", (f > 0 ? w / f : 0)}')"
 }
 
+: > "$out/drools-floor.txt"
 echo "resources,wall_median_s,wall_min_s,wall_max_s,peak_rss_mb,load_ms,derive_ms,rules_ms,floor_median_s,x_floor" > "$out/results.csv"
 sample_n="$({ ./continuity check samples/northwind/continuity --as-of 2026-11-22 -f json || true; } | grep -o '"resources" : [0-9]*' | grep -o '[0-9]*$')"
 # the check and its floor in turn (A B A B ...), so that a drifting machine shows in both
@@ -70,12 +73,17 @@ for n in "${sizes[@]}"; do
   dir="$root/bench/target/inventories/$n"
   [ -d "$dir" ] || java -cp bench/target/benchmarks.jar dev.continuity.bench.Generate "$n" "$dir" >/dev/null
   for i in $(seq "$runs"); do echo "$(measure "$dir") $(floor "$dir")"; done | row "$(find "$dir" -name '*.yaml' -exec grep -c '^kind:' {} + | awk -F: '{s+=$NF} END {print s}')" >> "$out/results.csv"
+  java -Xmx6g -XX:+UseParallelGC -cp bench/target/benchmarks.jar dev.continuity.bench.DroolsFloor "$dir" "$runs" >> "$out/drools-floor.txt"
 done
 
 {
   echo "| resources | wall median | min | max | peak RSS | load | derive | rules | floor | x floor |"
   echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   tail -n +2 "$out/results.csv" | awk -F, '{printf "| %s | %.2f s | %.2f s | %.2f s | %s MB | %s ms | %s ms | %s ms | %.2f s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10}'
+  echo
+  echo "Drools (insert and fire, warm) against the same facts in a session of no rules:"
+  echo
+  sed 's/^/- /' "$out/drools-floor.txt"
 } > "$out/results.md"
 java -Djava.awt.headless=true -cp bench/target/benchmarks.jar dev.continuity.bench.Plot "$out/results.csv" "$root/docs/performance.png"
 cat "$out/results.md"

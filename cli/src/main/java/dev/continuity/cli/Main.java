@@ -76,15 +76,7 @@ public final class Main implements Runnable {
      */
     static void warmUp(String[] args) {
         if (args.length == 0 || !List.of("check", "rules", "explain", "verify").contains(args[0])) return;
-        Thread t = new Thread(() -> {
-            try {
-                dev.continuity.engine.eval.RulePack.builtIn();
-            } catch (RuntimeException | Error e) {
-                // the main thread meets the same problem and reports it
-            }
-        }, "continuity-warm-up");
-        t.setDaemon(true);
-        t.start();
+        dev.continuity.engine.eval.RulePack.warmUpInBackground();
     }
 
     /** Runs the command line with the given streams; returns the exit code. */

@@ -127,6 +127,8 @@ public class CheckMojo extends AbstractMojo {
                         + "point <inventory> at them, or skip the check with -Dcontinuity.skip=true.");
             }
         }
+        // the rule base loads on the second core while the inventory is read
+        dev.continuity.engine.eval.RulePack.warmUpInBackground();
         Threshold threshold;
         try {
             threshold = Threshold.parse(failOn == null ? "low" : failOn);

@@ -74,6 +74,23 @@ public final class RulePack {
         return new RulePack(KieBaseBuilder.createKieBaseFromModel(List.of()));
     }
 
+    /**
+     * Starts loading the built-in rules on another thread, so that they are ready when the inventory
+     * is (the command line and the Maven plugin call this first; the holder's class initialisation
+     * makes a caller that gets there first wait for it). A failure is left for the caller to meet.
+     */
+    public static void warmUpInBackground() {
+        Thread t = new Thread(() -> {
+            try {
+                builtIn();
+            } catch (RuntimeException | Error e) {
+                // the main thread meets the same problem and reports it
+            }
+        }, "continuity-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** The built-in rules, loaded once per JVM (thread-safe). */
     public static RulePack builtIn() {
         return BuiltIn.PACK;
