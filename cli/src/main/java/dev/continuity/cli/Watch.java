@@ -29,8 +29,11 @@ final class Watch {
     }
 
     /** @param first the result of the first check, or null when it had input errors */
-    static int run(CheckOptions options, Result first, PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
+    static int run(CheckOptions given, Result first, PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
         Result last = first;
+        // without --cache, the files that did not change are kept in memory from one check to the next
+        CheckOptions options = given.cache() != null ? given
+                : CheckOptions.Builder.from(given).memoryCache(dev.continuity.engine.load.AnalysisCache.inMemory()).build();
         try (WatchService ws = FileSystems.getDefault().newWatchService()) {
             for (Path p : options.inventory()) register(ws, p);
             out.println("watching " + String.join(", ", options.inventory().stream().map(p -> Text.escape(p.toString())).toList())

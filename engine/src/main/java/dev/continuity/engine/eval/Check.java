@@ -21,9 +21,11 @@ import java.util.*;
  * @param baseline   a baseline file, or null
  * @param maxFirings how often one custom rule may fire
  * @param timeLimit  how long one firing of a custom rule may take
+ * @param cache      the analysis cache to read unchanged files from, or null
  */
 public record Check(List<Path> inventory, LocalDate asOf, List<Path> ruleFiles, Set<String> skipRules, Path baseline,
-                    long maxFirings, java.time.Duration timeLimit, Set<Framework> frameworks, Path cache) {
+                    long maxFirings, java.time.Duration timeLimit, Set<Framework> frameworks,
+                    dev.continuity.engine.load.AnalysisCache cache) {
 
     public Check(List<Path> inventory, LocalDate asOf, List<Path> ruleFiles, Set<String> skipRules, Path baseline,
                  long maxFirings, java.time.Duration timeLimit, Set<Framework> frameworks) {
@@ -53,8 +55,7 @@ public record Check(List<Path> inventory, LocalDate asOf, List<Path> ruleFiles, 
     /** @param showAsGiven absolute paths are shown as the user gave them (the command line) */
     public Result run(Path workDir, boolean showAsGiven) throws InputException {
         InventoryLoader loader = new InventoryLoader(workDir, showAsGiven);
-        dev.continuity.engine.load.AnalysisCache analysisCache = cache == null ? null : dev.continuity.engine.load.AnalysisCache.open(cache);
-        loader.withCache(analysisCache);
+        loader.withCache(cache);
         List<InputError> errors = new ArrayList<>();
         // the inventory first: meanwhile the command line's warm-up thread builds the rule base
         Inventory inv = null;

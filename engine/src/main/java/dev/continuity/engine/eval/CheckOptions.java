@@ -28,11 +28,13 @@ import java.util.Set;
  * @param azureBuild    the Azure Pipelines build the check runs in (SARIF names it), or null
  * @param frameworks    only the rules mapped to these run, and reports carry their coverage (empty: every rule)
  * @param cache         the analysis cache file (unchanged files are not read again), or null
+ * @param memoryCache   an analysis cache kept in memory between checks of one process ({@code --watch}), used when {@code cache} is null
  */
 public record CheckOptions(List<Path> inventory, Path workDir, boolean showAsGiven, LocalDate asOf, Threshold threshold,
                            List<String> formats, Path outputDir, List<Path> ruleFiles, Set<String> skipRules, Path baseline,
                            Path writeBaseline, long ruleFireLimit, Duration ruleTimeLimit, boolean colour, String linkBase,
-                           dev.continuity.engine.report.AzureBuild azureBuild, Set<Framework> frameworks, Path cache) {
+                           dev.continuity.engine.report.AzureBuild azureBuild, Set<Framework> frameworks, Path cache,
+                           dev.continuity.engine.load.AnalysisCache memoryCache) {
     public CheckOptions {
         inventory = List.copyOf(inventory);
         formats = List.copyOf(formats);
@@ -65,6 +67,7 @@ public record CheckOptions(List<Path> inventory, Path workDir, boolean showAsGiv
         private dev.continuity.engine.report.AzureBuild azureBuild;
         private Set<Framework> frameworks = Set.of();
         private Path cache;
+        private dev.continuity.engine.load.AnalysisCache memoryCache;
 
         public Builder inventory(List<Path> v) { inventory = v; return this; }
         public Builder workDir(Path v) { workDir = v; return this; }
@@ -84,10 +87,22 @@ public record CheckOptions(List<Path> inventory, Path workDir, boolean showAsGiv
         public Builder azureBuild(dev.continuity.engine.report.AzureBuild v) { azureBuild = v; return this; }
         public Builder frameworks(Set<Framework> v) { frameworks = v; return this; }
         public Builder cache(Path v) { cache = v; return this; }
+        public Builder memoryCache(dev.continuity.engine.load.AnalysisCache v) { memoryCache = v; return this; }
 
         public CheckOptions build() {
             return new CheckOptions(inventory, workDir, showAsGiven, asOf, threshold, formats, outputDir, ruleFiles, skipRules,
-                    baseline, writeBaseline, ruleFireLimit, ruleTimeLimit, colour, linkBase, azureBuild, frameworks, cache);
+                    baseline, writeBaseline, ruleFireLimit, ruleTimeLimit, colour, linkBase, azureBuild, frameworks, cache, memoryCache);
+        }
+
+        /** A builder with every value of {@code o}. */
+        public static Builder from(CheckOptions o) {
+            Builder b = new Builder();
+            b.inventory = o.inventory(); b.workDir = o.workDir(); b.showAsGiven = o.showAsGiven(); b.asOf = o.asOf();
+            b.threshold = o.threshold(); b.formats = o.formats(); b.outputDir = o.outputDir(); b.ruleFiles = o.ruleFiles();
+            b.skipRules = o.skipRules(); b.baseline = o.baseline(); b.writeBaseline = o.writeBaseline();
+            b.ruleFireLimit = o.ruleFireLimit(); b.ruleTimeLimit = o.ruleTimeLimit(); b.colour = o.colour(); b.linkBase = o.linkBase();
+            b.azureBuild = o.azureBuild(); b.frameworks = o.frameworks(); b.cache = o.cache(); b.memoryCache = o.memoryCache();
+            return b;
         }
     }
 }

@@ -63,7 +63,8 @@ public final class Pipeline {
                     + " is a directory: name the baseline file, e.g. continuity-baseline.json");
         }
         Result result = new Check(o.inventory(), o.asOf(), o.ruleFiles(), o.skipRules(), o.baseline(), o.ruleFireLimit(),
-                o.ruleTimeLimit(), o.frameworks(), o.cache()).run(o.workDir(), o.showAsGiven());
+                o.ruleTimeLimit(), o.frameworks(), o.cache() != null ? dev.continuity.engine.load.AnalysisCache.open(o.cache()) : o.memoryCache())
+                .run(o.workDir(), o.showAsGiven());
         ReportContext ctx = new ReportContext(result, o.threshold(), o.colour(), o.linkBase(), o.workDir().toAbsolutePath().normalize(),
                 o.azureBuild());
         byte[] printed = null;

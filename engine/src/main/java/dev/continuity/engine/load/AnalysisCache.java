@@ -24,7 +24,7 @@ public final class AnalysisCache {
     private static final String MAGIC = "continuity-analysis-cache";
 
     private final Path file;
-    private final Map<String, InventoryLoader.FileResult> entries;
+    private final Map<String, InventoryLoader.FileResult> entries; // read by the loader's threads, changed only between checks
     private final Map<String, InventoryLoader.FileResult> used = new ConcurrentHashMap<>();
     private final String warning;
     private int hits;
@@ -49,6 +49,11 @@ public final class AnalysisCache {
             stamp += "/unknown";
         }
         return stamp;
+    }
+
+    /** A cache that lives in this process only (the watch's): each check keeps what it read for the next. */
+    public static AnalysisCache inMemory() {
+        return new AnalysisCache(null, new HashMap<>(), null);
     }
 
     /** Opens a cache file; one that is missing is empty, one that cannot be trusted is empty with a warning. */
@@ -121,6 +126,14 @@ public final class AnalysisCache {
 
     /** Writes the entries of this run (others are dropped), atomically, unless they are the ones read; a failure to write is only a warning. */
     public String save() {
+        if (file == null) { // in memory: this check's entries are the next one's
+            synchronized (this) {
+                entries.clear();
+                entries.putAll(used);
+                used.clear();
+            }
+            return null;
+        }
         if (warning == null && used.keySet().equals(entries.keySet())) return null; // nothing changed
         try {
             Path dir = file.toAbsolutePath().getParent();

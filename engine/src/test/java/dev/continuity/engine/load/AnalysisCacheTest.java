@@ -162,6 +162,21 @@ class AnalysisCacheTest {
         assertThat(again.hits()).isEqualTo(2);
     }
 
+    @Test
+    void inMemoryTheWatchKeepsWhatItReadForTheNextCheck() throws Exception {
+        inventory();
+        AnalysisCache memory = AnalysisCache.inMemory();
+        String plain = describe(load(null));
+        assertThat(describe(load(memory))).isEqualTo(plain);
+        assertThat(memory.hits()).isZero();
+        assertThat(describe(load(memory))).isEqualTo(plain);
+        assertThat(memory.hits()).isEqualTo(2);
+        write("b.yaml", Files.readString(inv.resolve("b.yaml")).replace("medium: tape", "medium: disk"));
+        assertThat(describe(load(memory))).isEqualTo(describe(load(null))).contains("medium=DISK");
+        assertThat(memory.hits()).isEqualTo(3);
+        assertThat(Files.exists(cacheFile)).isFalse();
+    }
+
     private static byte[] flip(byte[] b, int at) {
         byte[] c = b.clone();
         c[at] ^= 0x5a;
