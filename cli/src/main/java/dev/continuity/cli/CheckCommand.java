@@ -41,7 +41,7 @@ final class CheckCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Parameters(paramLabel = "PATH", arity = "0..*",
-            description = "Inventory files or directories (every *.yaml/*.yml below). Default: continuity/")
+            description = "Inventory files or directories (every *.yaml/*.yml below), and Terraform JSON files (terraform show -json). Default: continuity/")
     List<Path> paths = new ArrayList<>();
 
     @Option(names = {"-f", "--format"}, split = ",", splitSynopsisLabel = ",", paramLabel = "FORMAT",

@@ -31,7 +31,8 @@ import java.util.*;
 public class CheckMojo extends AbstractMojo {
 
     /**
-     * Inventory files or directories (every *.yaml and *.yml below). Default: {@code ${project.basedir}/continuity};
+     * Inventory files or directories (every *.yaml and *.yml below), and Terraform JSON files (terraform show -json,
+     * imported in memory). Default: {@code ${project.basedir}/continuity};
      * left at the default, a module without that folder is skipped with one info line (a parent POM can
      * declare the plugin for all its modules); when set, a missing inventory fails the build.
      */
