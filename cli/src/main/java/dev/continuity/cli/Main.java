@@ -12,12 +12,14 @@ import java.util.List;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "Policy-as-code compliance checks for business continuity.",
-        subcommands = {CheckCommand.class, DiffCommand.class, ImpactCommand.class, ImportCommand.class, RulesCommand.class, ExplainCommand.class, SchemaCommand.class, VerifyCommand.class, InitCommand.class,
-                CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 no open finding at or above --fail-on; 1 there is one; 2 usage or input error; 3 internal error."})
 public final class Main implements Runnable {
     @CommandLine.Mixin
     DebugOption debug;
+
+    /** The subcommands, in the order help lists them. */
+    static final List<Class<?>> COMMANDS = List.of(CheckCommand.class, DiffCommand.class, ImpactCommand.class, ImportCommand.class,
+            RulesCommand.class, ExplainCommand.class, SchemaCommand.class, VerifyCommand.class, InitCommand.class, CommandLine.HelpCommand.class);
 
     /** Exit code of a bug in continuity itself (never of a user mistake). */
     static final int INTERNAL_ERROR = 3;
@@ -82,6 +84,12 @@ public final class Main implements Runnable {
     /** Runs the command line with the given streams; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Main());
+        // picocli reads every command class it is given (annotations, fields, reflection): when the
+        // first argument names a command, only that one is built, which is most of picocli's start-up
+        Class<?> named = args.length == 0 ? null : COMMANDS.stream()
+                .filter(c -> c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(args[0]))
+                .findFirst().orElse(null);
+        for (Class<?> c : named != null ? List.of(named) : COMMANDS) cl.addSubcommand(c);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
