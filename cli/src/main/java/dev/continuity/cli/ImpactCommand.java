@@ -68,6 +68,7 @@ final class ImpactCommand implements Callable<Integer> {
         } catch (InputException e) {
             return Main.inputErrors(err, e);
         }
+        for (String w : inv.warnings()) err.println("warning: " + w); // escaped where it is made
         Availability availability = new Availability(inv);
         List<String> problems = new ArrayList<>();
         for (Domain d : parsed) {
