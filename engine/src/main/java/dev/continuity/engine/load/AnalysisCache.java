@@ -61,14 +61,14 @@ public final class AnalysisCache {
         if (!Files.exists(file)) return new AnalysisCache(file, new HashMap<>(), null);
         try {
             byte[] bytes = Files.readAllBytes(file);
-            // the last 32 bytes are the SHA-256 of the rest: a cache damaged anywhere is never read
-            if (bytes.length < 32) return ignored(file, "it is corrupt or cut short");
-            var md = java.security.MessageDigest.getInstance("SHA-256");
-            md.update(bytes, 0, bytes.length - 32);
-            if (!java.security.MessageDigest.isEqual(md.digest(), Arrays.copyOfRange(bytes, bytes.length - 32, bytes.length))) {
+            // the last 8 bytes are the CRC-32C of the rest: a cache damaged anywhere is never read
+            if (bytes.length < 8) return ignored(file, "it is corrupt or cut short");
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            crc.update(bytes, 0, bytes.length - 8);
+            if (crc.getValue() != java.nio.ByteBuffer.wrap(bytes, bytes.length - 8, 8).getLong()) {
                 return ignored(file, "it is corrupt or cut short");
             }
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - 32));
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - 8));
             if (!MAGIC.equals(in.readUTF())) return ignored(file, "not a continuity cache");
             int format = in.readInt();
             String build = in.readUTF();
@@ -83,7 +83,7 @@ public final class AnalysisCache {
             }
             if (in.read() != -1) return ignored(file, "it is corrupt");
             return new AnalysisCache(file, entries, null);
-        } catch (IOException | RuntimeException | java.security.NoSuchAlgorithmException e) {
+        } catch (IOException | RuntimeException e) {
             return ignored(file, "it is corrupt or cut short");
         }
     }
@@ -140,9 +140,9 @@ public final class AnalysisCache {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
             try {
-                var md = java.security.MessageDigest.getInstance("SHA-256");
+                java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
                 try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                    DataOutputStream out = new DataOutputStream(new java.security.DigestOutputStream(file, md));
+                    DataOutputStream out = new DataOutputStream(new java.util.zip.CheckedOutputStream(file, crc));
                     out.writeUTF(MAGIC);
                     out.writeInt(FORMAT);
                     out.writeUTF(build());
@@ -155,14 +155,14 @@ public final class AnalysisCache {
                         writer.result(used.get(k));
                     }
                     out.flush();
-                    file.write(md.digest());
+                    new DataOutputStream(file).writeLong(crc.getValue());
                 }
                 Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(tmp);
             }
             return null;
-        } catch (IOException | RuntimeException | java.security.NoSuchAlgorithmException e) {
+        } catch (IOException | RuntimeException e) {
             return "cache: cannot write " + dev.continuity.engine.text.Text.escape(file.toString()) + " ("
                     + dev.continuity.engine.text.Text.escape(String.valueOf(e.getMessage())) + "); the next run reads every file again";
         }
