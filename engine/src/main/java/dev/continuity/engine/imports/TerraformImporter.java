@@ -393,7 +393,9 @@ public final class TerraformImporter {
         if (days == null) {
             warn(r, "backup_retention_period is not known in this plan: its automated backups were not imported");
         } else if (days > 0) {
-            s.backup(Dur.parse("PT5M"), Dur.parse("P" + days + "D"), regionSite, "cloud", false, bool(v, "storage_encrypted"),
+            Dur retention = amount(days, "D");
+            if (retention == null) warn(r, "backup_retention_period " + days + " is not a number of days RDS keeps: its automated backups were not imported");
+            else s.backup(Dur.parse("PT5M"), retention, regionSite, "cloud", false, bool(v, "storage_encrypted"),
                     locationOf(v, "backup_retention_period", r));
         }
     }
@@ -543,7 +545,7 @@ public final class TerraformImporter {
             YMap rtc = first(d.destination(), "replication_time");
             if (rtc != null && "Enabled".equalsIgnoreCase(text(rtc, "status"))) {
                 Long minutes = number(first(rtc, "time"), "minutes");
-                lag = Dur.parse("PT" + (minutes == null ? 15 : minutes) + "M");
+                lag = amount(minutes == null ? 15L : minutes, "M");
             }
             if (lag == null) lag = tagLag(bucket);
             if (lag == null) {
@@ -572,8 +574,10 @@ public final class TerraformImporter {
             if (retention == null || !"COMPLIANCE".equalsIgnoreCase(text(retention, "mode"))) return null;
             Long years = number(retention, "years");
             Long days = number(retention, "days");
-            if (years != null && years > 0) return Dur.parse("P" + years + "Y");
-            if (days != null && days > 0) return Dur.parse("P" + days + "D");
+            Dur y = amount(years, "Y");
+            if (y != null) return y;
+            Dur d = amount(days, "D");
+            if (d != null) return d;
         }
         return null;
     }
@@ -624,8 +628,9 @@ public final class TerraformImporter {
             Long kept = number(first(backup, "backup_retention_settings"), "retained_backups");
             String location = text(backup, "location");
             String backupSite = blank(location) ? regionSite : regionSite("gcp", location.toLowerCase(Locale.ROOT), r);
-            s.backup(Dur.parse("P1D"), Dur.parse("P" + (kept == null ? 7 : kept) + "D"), backupSite, "cloud", false, true,
-                    locationOf(backup, "enabled", r));
+            Dur retention = amount(kept == null ? 7L : kept, "D");
+            if (retention == null) warn(r, "retained_backups " + kept + " is not a number of backups Cloud SQL keeps: its backups were not imported");
+            else s.backup(Dur.parse("P1D"), retention, backupSite, "cloud", false, true, locationOf(backup, "enabled", r));
         }
     }
 
@@ -779,7 +784,7 @@ public final class TerraformImporter {
         Matcher every = Pattern.compile("(?:\\*|\\d+)/(\\d+)").matcher(hour);
         if (anyDom && anyDow) {
             if (hour.equals("*")) return Dur.parse("PT1H");
-            if (every.matches()) return Dur.parse("PT" + Integer.parseInt(every.group(1)) + "H");
+            if (every.matches()) return every.group(1).length() > 6 ? null : amount(Long.parseLong(every.group(1)), "H");
             if (hour.matches("\\d+")) return Dur.parse("P1D");
             return null;
         }
@@ -790,8 +795,23 @@ public final class TerraformImporter {
     }
 
     private static Dur days(YMap lifecycle) {
-        Long d = number(lifecycle, "delete_after");
-        return d == null || d <= 0 ? null : Dur.parse("P" + d + "D");
+        return amount(number(lifecycle, "delete_after"), "D");
+    }
+
+    /**
+     * A duration of {@code n} days (D), years (Y), hours (H) or minutes (M), or null when n is not a
+     * count a provider would accept (absent, zero or less, or longer than a thousand years).
+     */
+    static Dur amount(Long n, String unit) {
+        if (n == null || n <= 0) return null;
+        long max = switch (unit) {
+            case "Y" -> 1_000L;
+            case "D" -> 365_000L;
+            case "H" -> 8_760_000L;
+            default -> 525_600_000L; // minutes
+        };
+        if (n > max) return null;
+        return Dur.parse((unit.equals("H") || unit.equals("M") ? "PT" : "P") + n + unit);
     }
 
     // ---------------------------------------------------------------- links

@@ -143,6 +143,24 @@ class TerraformImporterTest {
     }
 
     @Test
+    void countsNoProviderWouldAcceptAreWarningsNotCrashes() throws IOException {
+        // found by TerraformFuzzTest: a retention of Long.MAX_VALUE days, a negative Replication Time Control
+        String plan = Files.readString(FIXTURES.resolve("single-az/plan.json"))
+                .replace("\"backup_retention_period\": 1,", "\"backup_retention_period\": 9223372036854775807,");
+        List<InputError> errors = new ArrayList<>();
+        YNode root = new JsonReader("plan.json").read(new StringReader(plan), errors);
+        TerraformImporter importer = new TerraformImporter();
+        importer.add("plan.json", root);
+        assertThat(importer.result().warnings()).extracting(ImportNote::message).containsExactly(
+                "backup_retention_period 9223372036854775807 is not a number of days RDS keeps: its automated backups were not imported");
+        assertThat(TerraformImporter.amount(-1L, "M")).isNull();
+        assertThat(TerraformImporter.amount(0L, "D")).isNull();
+        assertThat(TerraformImporter.amount(1001L, "Y")).isNull();
+        assertThat(TerraformImporter.amount(15L, "M")).hasToString("PT15M");
+        assertThat(TerraformImporter.cronInterval("cron(0 */0 * * ? *)")).isNull();
+    }
+
+    @Test
     void cronSchedulesWithAFixedInterval() {
         assertThat(TerraformImporter.cronInterval("cron(0 5 ? * * *)")).hasToString("P1D");
         assertThat(TerraformImporter.cronInterval("cron(0 */4 * * ? *)")).hasToString("PT4H");
