@@ -68,12 +68,12 @@ public final class AnalysisCache {
             if (crc.getValue() != java.nio.ByteBuffer.wrap(bytes, bytes.length - 8, 8).getLong()) {
                 return ignored(file, "it is corrupt or cut short");
             }
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - 8));
-            if (!MAGIC.equals(in.readUTF())) return ignored(file, "not a continuity cache");
-            int format = in.readInt();
-            String build = in.readUTF();
-            if (format != FORMAT || !build.equals(build())) return ignored(file, "written by another build of continuity (" + build + ")");
+            CacheCodec.In in = new CacheCodec.In(bytes, bytes.length - 8);
             CacheCodec.Reader reader = new CacheCodec.Reader(in);
+            if (!MAGIC.equals(reader.string())) return ignored(file, "not a continuity cache");
+            int format = in.readInt();
+            String build = reader.string();
+            if (format != FORMAT || !build().equals(build)) return ignored(file, "written by another build of continuity (" + build + ")");
             int n = in.readInt();
             if (n < 0) return ignored(file, "it is corrupt");
             Map<String, InventoryLoader.FileResult> entries = new HashMap<>(n * 2);
@@ -81,7 +81,7 @@ public final class AnalysisCache {
                 String key = reader.string();
                 entries.put(key, reader.result());
             }
-            if (in.read() != -1) return ignored(file, "it is corrupt");
+            if (!in.atEnd()) return ignored(file, "it is corrupt");
             return new AnalysisCache(file, entries, null);
         } catch (IOException | RuntimeException e) {
             return ignored(file, "it is corrupt or cut short");
@@ -140,22 +140,24 @@ public final class AnalysisCache {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
             try {
+                CacheCodec.Out out = new CacheCodec.Out();
+                CacheCodec.Writer writer = new CacheCodec.Writer(out);
+                writer.string(MAGIC);
+                out.writeInt(FORMAT);
+                writer.string(build());
+                List<String> keys = new ArrayList<>(used.keySet());
+                Collections.sort(keys);
+                out.writeInt(keys.size());
+                for (String k : keys) {
+                    writer.string(k);
+                    writer.result(used.get(k));
+                }
+                byte[] body = out.bytes();
                 java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-                try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                    DataOutputStream out = new DataOutputStream(new java.util.zip.CheckedOutputStream(file, crc));
-                    out.writeUTF(MAGIC);
-                    out.writeInt(FORMAT);
-                    out.writeUTF(build());
-                    List<String> keys = new ArrayList<>(used.keySet());
-                    Collections.sort(keys);
-                    out.writeInt(keys.size());
-                    CacheCodec.Writer writer = new CacheCodec.Writer(out);
-                    for (String k : keys) {
-                        writer.string(k);
-                        writer.result(used.get(k));
-                    }
-                    out.flush();
-                    new DataOutputStream(file).writeLong(crc.getValue());
+                crc.update(body);
+                try (OutputStream o = Files.newOutputStream(tmp)) {
+                    o.write(body);
+                    o.write(java.nio.ByteBuffer.allocate(8).putLong(crc.getValue()).array());
                 }
                 Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             } finally {

@@ -2,9 +2,10 @@ package dev.continuity.engine.load;
 
 import dev.continuity.engine.model.*;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.*;
 import java.time.LocalDate;
 import java.util.*;
@@ -19,35 +20,251 @@ final class CacheCodec {
     private CacheCodec() {
     }
 
-    /** What a record class is made of, found once. */
-    private record Shape(Constructor<?> constructor, RecordComponent[] components, Type[] types) {
-        static final ClassValue<Shape> OF = new ClassValue<>() {
-            @Override
-            protected Shape computeValue(Class<?> c) {
-                RecordComponent[] rc = c.getRecordComponents();
-                Class<?>[] raw = new Class<?>[rc.length];
-                Type[] types = new Type[rc.length];
-                for (int i = 0; i < rc.length; i++) {
-                    raw[i] = rc[i].getType();
-                    types[i] = rc[i].getGenericType();
-                    rc[i].getAccessor().setAccessible(true);
+    /** How one declared type is written and read, worked out once per type: no type test per value. */
+    private interface Codec {
+        void write(Writer w, Object v) throws IOException;
+
+        Object read(Reader r) throws IOException;
+    }
+
+    private static final Map<Type, Codec> CODECS = new HashMap<>();
+
+    /** The codec of a declared type (records of the model, their component types). */
+    private static synchronized Codec codec(Type type) {
+        Codec known = CODECS.get(type);
+        if (known != null) return known;
+        Codec made = make(type);
+        CODECS.put(type, made);
+        return made;
+    }
+
+    private static Codec make(Type type) {
+        Class<?> c = raw(type);
+        if (c == boolean.class) return of((w, v) -> w.out.writeBoolean((Boolean) v), r -> r.in.readBoolean());
+        if (c == int.class) return of((w, v) -> w.out.writeInt((Integer) v), r -> r.in.readInt());
+        if (c == long.class) return of((w, v) -> w.out.writeLong((Long) v), r -> r.in.readLong());
+        if (c == double.class) return of((w, v) -> w.out.writeDouble((Double) v), r -> r.in.readDouble());
+        if (c == String.class) return of((w, v) -> w.string((String) v), Reader::string);
+        if (c == Location.class) return of((w, v) -> w.location((Location) v), Reader::location);
+        return nullable(present(type, c));
+    }
+
+    /** A value that is never null on this side of the presence flag. */
+    private static Codec present(Type type, Class<?> c) {
+        if (c == Boolean.class) return of((w, v) -> w.out.writeBoolean((Boolean) v), r -> r.in.readBoolean());
+        if (c == Integer.class) return of((w, v) -> w.out.writeInt((Integer) v), r -> r.in.readInt());
+        if (c == Long.class) return of((w, v) -> w.out.writeLong((Long) v), r -> r.in.readLong());
+        if (c == Double.class) return of((w, v) -> w.out.writeDouble((Double) v), r -> r.in.readDouble());
+        if (c == Dur.class) return of((w, v) -> w.string(((Dur) v).text()), Reader::dur);
+        if (c == SemVer.class) return of((w, v) -> w.string(((SemVer) v).text()), Reader::semVer);
+        if (c == LocalDate.class) return of((w, v) -> w.out.writeLong(((LocalDate) v).toEpochDay()), r -> LocalDate.ofEpochDay(r.in.readLong()));
+        if (c.isEnum()) {
+            Object[] constants = c.getEnumConstants();
+            return of((w, v) -> w.out.writeShort(((Enum<?>) v).ordinal()), r -> {
+                int o = r.in.readShort();
+                if (o < 0 || o >= constants.length) throw new IOException("bad enum");
+                return constants[o];
+            });
+        }
+        if (c == List.class || c == Set.class) {
+            Type itemType = arg(type, 0);
+            boolean list = c == List.class;
+            return new Codec() {
+                public void write(Writer w, Object v) throws IOException {
+                    Collection<?> items = (Collection<?>) v;
+                    Codec item = codec(itemType);
+                    w.out.writeInt(items.size());
+                    for (Object x : items) item.write(w, x);
                 }
-                try {
-                    Constructor<?> k = c.getDeclaredConstructor(raw);
-                    k.setAccessible(true);
-                    return new Shape(k, rc, types);
-                } catch (NoSuchMethodException e) {
-                    throw new IllegalStateException(e);
+
+                public Object read(Reader r) throws IOException {
+                    Codec item = codec(itemType);
+                    int n = r.count();
+                    List<Object> items = new ArrayList<>(n);
+                    for (int i = 0; i < n; i++) items.add(item.read(r));
+                    return list ? Collections.unmodifiableList(items) : Collections.unmodifiableSet(new LinkedHashSet<>(items));
                 }
+            };
+        }
+        if (c == Map.class) {
+            Type keyType = arg(type, 0), valueType = arg(type, 1);
+            return new Codec() {
+                public void write(Writer w, Object v) throws IOException {
+                    Map<?, ?> m = (Map<?, ?>) v;
+                    Codec k = codec(keyType), x = codec(valueType);
+                    w.out.writeInt(m.size());
+                    for (var e : m.entrySet()) {
+                        k.write(w, e.getKey());
+                        x.write(w, e.getValue());
+                    }
+                }
+
+                public Object read(Reader r) throws IOException {
+                    Codec k = codec(keyType), x = codec(valueType);
+                    int n = r.count();
+                    Map<Object, Object> m = new LinkedHashMap<>(n * 2);
+                    for (int i = 0; i < n; i++) m.put(k.read(r), x.read(r));
+                    return Collections.unmodifiableMap(m);
+                }
+            };
+        }
+        if (c.isRecord() && c.getPackageName().equals(Resource.class.getPackageName())) return record(c);
+        throw new IllegalStateException("the analysis cache cannot hold a " + c.getName());
+    }
+
+    /** A record: each component by its own codec, made again through the canonical constructor. */
+    private static Codec record(Class<?> c) {
+        RecordComponent[] rc = c.getRecordComponents();
+        int n = rc.length;
+        MethodHandle[] getters = new MethodHandle[n];
+        Type[] types = new Type[n];
+        Class<?>[] raw = new Class<?>[n];
+        MethodHandles.Lookup lookup = MethodHandles.lookup();
+        try {
+            for (int i = 0; i < n; i++) {
+                types[i] = rc[i].getGenericType();
+                raw[i] = rc[i].getType();
+                getters[i] = lookup.unreflect(rc[i].getAccessor()).asType(MethodType.methodType(Object.class, Object.class));
+            }
+            MethodHandle make = lookup.unreflectConstructor(c.getDeclaredConstructor(raw))
+                    .asSpreader(Object[].class, n).asType(MethodType.methodType(Object.class, Object[].class));
+            return new Codec() {
+                private Codec[] parts;
+
+                private Codec[] parts() {
+                    if (parts == null) {
+                        Codec[] p = new Codec[n];
+                        for (int i = 0; i < n; i++) p[i] = codec(types[i]);
+                        parts = p;
+                    }
+                    return parts;
+                }
+
+                public void write(Writer w, Object v) throws IOException {
+                    Codec[] p = parts();
+                    try {
+                        for (int i = 0; i < n; i++) p[i].write(w, (Object) getters[i].invokeExact(v));
+                    } catch (IOException | RuntimeException | Error e) {
+                        throw e;
+                    } catch (Throwable t) {
+                        throw new IllegalStateException(t);
+                    }
+                }
+
+                public Object read(Reader r) throws IOException {
+                    Codec[] p = parts();
+                    Object[] args = new Object[n];
+                    for (int i = 0; i < n; i++) args[i] = p[i].read(r);
+                    try {
+                        return (Object) make.invokeExact(args);
+                    } catch (RuntimeException | Error e) {
+                        throw new IOException("cannot make a " + c.getSimpleName(), e);
+                    } catch (Throwable t) {
+                        throw new IOException("cannot make a " + c.getSimpleName(), t);
+                    }
+                }
+            };
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private interface WriteFn {
+        void write(Writer w, Object v) throws IOException;
+    }
+
+    private interface ReadFn {
+        Object read(Reader r) throws IOException;
+    }
+
+    private static Codec of(WriteFn write, ReadFn read) {
+        return new Codec() {
+            public void write(Writer w, Object v) throws IOException {
+                write.write(w, v);
+            }
+
+            public Object read(Reader r) throws IOException {
+                return read.read(r);
             }
         };
     }
 
+    /** A presence flag, then the value. */
+    private static Codec nullable(Codec inner) {
+        return new Codec() {
+            public void write(Writer w, Object v) throws IOException {
+                w.out.writeBoolean(v != null);
+                if (v != null) inner.write(w, v);
+            }
+
+            public Object read(Reader r) throws IOException {
+                return r.in.readBoolean() ? inner.read(r) : null;
+            }
+        };
+    }
+
+    /** Bytes to write, in a growing array: no lock or stream call per value. */
+    static final class Out {
+        private java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1 << 16);
+
+        private void room(int n) {
+            if (b.remaining() >= n) return;
+            java.nio.ByteBuffer bigger = java.nio.ByteBuffer.allocate(Math.max(b.capacity() * 2, b.position() + n));
+            b.flip();
+            bigger.put(b);
+            b = bigger;
+        }
+
+        void writeBoolean(boolean v) { room(1); b.put((byte) (v ? 1 : 0)); }
+        void writeByte(int v) { room(1); b.put((byte) v); }
+        void writeShort(int v) { room(2); b.putShort((short) v); }
+        void writeInt(int v) { room(4); b.putInt(v); }
+        void writeLong(long v) { room(8); b.putLong(v); }
+        void writeDouble(double v) { room(8); b.putDouble(v); }
+        void write(byte[] v) { room(v.length); b.put(v); }
+
+        /** The bytes written so far. */
+        byte[] bytes() {
+            return java.util.Arrays.copyOf(b.array(), b.position());
+        }
+    }
+
+    /** Bytes to read, from an array; running past the end is an IOException (a cut cache). */
+    static final class In {
+        private final java.nio.ByteBuffer b;
+
+        In(byte[] bytes, int length) {
+            b = java.nio.ByteBuffer.wrap(bytes, 0, length);
+        }
+
+        private void need(int n) throws IOException {
+            if (b.remaining() < n) throw new IOException("cut short");
+        }
+
+        boolean readBoolean() throws IOException { need(1); return b.get() != 0; }
+        byte readByte() throws IOException { need(1); return b.get(); }
+        short readShort() throws IOException { need(2); return b.getShort(); }
+        int readInt() throws IOException { need(4); return b.getInt(); }
+        long readLong() throws IOException { need(8); return b.getLong(); }
+        double readDouble() throws IOException { need(8); return b.getDouble(); }
+
+        byte[] readNBytes(int n) throws IOException {
+            need(n);
+            byte[] out = new byte[n];
+            b.get(out);
+            return out;
+        }
+
+        boolean atEnd() {
+            return !b.hasRemaining();
+        }
+    }
+
     static final class Writer {
-        private final DataOutputStream out;
+        private final Out out;
         private final Map<String, Integer> strings = new HashMap<>();
 
-        Writer(DataOutputStream out) {
+        Writer(Out out) {
             this.out = out;
         }
 
@@ -113,58 +330,18 @@ final class CacheCodec {
             out.writeInt(l.column());
         }
 
-        private void record(Object r) throws IOException {
-            Shape s = Shape.OF.get(r.getClass());
-            try {
-                for (int i = 0; i < s.components().length; i++) value(s.components()[i].getAccessor().invoke(r), s.types()[i]);
-            } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        private void value(Object v, Type type) throws IOException {
-            Class<?> c = raw(type);
-            if (c == boolean.class) out.writeBoolean((Boolean) v);
-            else if (c == int.class) out.writeInt((Integer) v);
-            else if (c == long.class) out.writeLong((Long) v);
-            else if (c == double.class) out.writeDouble((Double) v);
-            else if (c == String.class) string((String) v);
-            else if (c == Location.class) location((Location) v);
-            else {
-                out.writeBoolean(v != null);
-                if (v == null) return;
-                if (c == Boolean.class) out.writeBoolean((Boolean) v);
-                else if (c == Integer.class) out.writeInt((Integer) v);
-                else if (c == Long.class) out.writeLong((Long) v);
-                else if (c == Double.class) out.writeDouble((Double) v);
-                else if (c == Dur.class) string(((Dur) v).text());
-                else if (c == SemVer.class) string(((SemVer) v).text());
-                else if (c == LocalDate.class) out.writeLong(((LocalDate) v).toEpochDay());
-                else if (c.isEnum()) out.writeShort(((Enum<?>) v).ordinal());
-                else if (c == List.class || c == Set.class) {
-                    Collection<?> items = (Collection<?>) v;
-                    out.writeInt(items.size());
-                    for (Object item : items) value(item, arg(type, 0));
-                } else if (c == Map.class) {
-                    Map<?, ?> m = (Map<?, ?>) v;
-                    out.writeInt(m.size());
-                    for (var e : m.entrySet()) {
-                        value(e.getKey(), arg(type, 0));
-                        value(e.getValue(), arg(type, 1));
-                    }
-                } else if (c.isRecord()) record(v);
-                else throw new IllegalStateException("the analysis cache cannot write a " + c.getName());
-            }
+        private void record(Resource r) throws IOException {
+            codec(r.getClass()).write(this, r);
         }
     }
 
     static final class Reader {
-        private final DataInputStream in;
+        private final In in;
         private final List<String> strings = new ArrayList<>();
         private final Map<String, Dur> durs = new HashMap<>();
         private final Map<String, SemVer> versions = new HashMap<>();
 
-        Reader(DataInputStream in) {
+        Reader(In in) {
             this.in = in;
         }
 
@@ -188,7 +365,7 @@ final class CacheCodec {
             Map<String, FieldLocations> locations = new HashMap<>(n * 2);
             for (int i = 0; i < n; i++) {
                 Class<?> kind = kind(in.readByte());
-                Resource r = (Resource) record(kind);
+                Resource r = (Resource) codec(kind).read(this);
                 resources.add(r);
                 FieldLocations l = fieldLocations();
                 if (l != null) locations.put(r.id(), l);
@@ -241,63 +418,18 @@ final class CacheCodec {
             return new Location(string(), in.readInt(), in.readInt());
         }
 
-        private Object record(Class<?> c) throws IOException {
-            Shape s = Shape.OF.get(c);
-            Object[] args = new Object[s.types().length];
-            for (int i = 0; i < args.length; i++) args[i] = value(s.types()[i]);
-            try {
-                return s.constructor().newInstance(args);
-            } catch (InstantiationException | IllegalAccessException | InvocationTargetException | IllegalArgumentException e) {
-                throw new IOException("cannot make a " + c.getSimpleName(), e);
-            }
+        private Dur dur() throws IOException {
+            String t = string();
+            Dur d = durs.get(t);
+            if (d == null) durs.put(t, d = Dur.parse(t));
+            return d;
         }
 
-        private Object value(Type type) throws IOException {
-            Class<?> c = raw(type);
-            if (c == boolean.class) return in.readBoolean();
-            if (c == int.class) return in.readInt();
-            if (c == long.class) return in.readLong();
-            if (c == double.class) return in.readDouble();
-            if (c == String.class) return string();
-            if (c == Location.class) return location();
-            if (!in.readBoolean()) return null;
-            if (c == Boolean.class) return in.readBoolean();
-            if (c == Integer.class) return in.readInt();
-            if (c == Long.class) return in.readLong();
-            if (c == Double.class) return in.readDouble();
-            if (c == Dur.class) {
-                String t = string();
-                Dur d = durs.get(t);
-                if (d == null) durs.put(t, d = Dur.parse(t));
-                return d;
-            }
-            if (c == SemVer.class) {
-                String t = string();
-                SemVer v = versions.get(t);
-                if (v == null) versions.put(t, v = SemVer.parse(t));
-                return v;
-            }
-            if (c == LocalDate.class) return LocalDate.ofEpochDay(in.readLong());
-            if (c.isEnum()) {
-                Object[] constants = c.getEnumConstants();
-                int o = in.readShort();
-                if (o < 0 || o >= constants.length) throw new IOException("bad enum");
-                return constants[o];
-            }
-            if (c == List.class || c == Set.class) {
-                int n = count();
-                List<Object> items = new ArrayList<>(n);
-                for (int i = 0; i < n; i++) items.add(value(arg(type, 0)));
-                return c == List.class ? Collections.unmodifiableList(items) : Collections.unmodifiableSet(new LinkedHashSet<>(items));
-            }
-            if (c == Map.class) {
-                int n = count();
-                Map<Object, Object> m = new LinkedHashMap<>(n * 2);
-                for (int i = 0; i < n; i++) m.put(value(arg(type, 0)), value(arg(type, 1)));
-                return Collections.unmodifiableMap(m);
-            }
-            if (c.isRecord() && c.getPackageName().equals(Resource.class.getPackageName())) return record(c);
-            throw new IOException("the analysis cache cannot read a " + c.getName());
+        private SemVer semVer() throws IOException {
+            String t = string();
+            SemVer v = versions.get(t);
+            if (v == null) versions.put(t, v = SemVer.parse(t));
+            return v;
         }
     }
 
