@@ -215,6 +215,7 @@ public final class Derivation {
             sites.add(c.site());
         }
         out.add(new DataCopies(d.id(), copies.size(), Collections.unmodifiableSet(media), Collections.unmodifiableSet(sites)));
+        out.add(new RecoveryPoint(d.id(), d.bestRecoveryPoint()));
     }
 
     private static SiteLinks siteLinks(String site, List<InternetLink> links, Inventory inv) {
