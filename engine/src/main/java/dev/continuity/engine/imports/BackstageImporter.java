@@ -49,8 +49,7 @@ public final class BackstageImporter {
         }
 
         String title() {
-            String t = text(metadata(), "title");
-            return t == null ? null : t;
+            return text(metadata(), "title");
         }
     }
 

@@ -10,7 +10,7 @@ import dev.continuity.engine.text.Text;
 public record ImportNote(Location at, String address, String message) implements Comparable<ImportNote> {
     @Override
     public String toString() {
-        String where = at == null ? "" : at.line() > 0 ? at + ": " : at.file() + ": ";
+        String where = at.line() > 0 ? at + ": " : at.file() + ": ";
         return Text.escape(where + (address.isEmpty() ? "" : address + ": ") + message);
     }
 

@@ -191,6 +191,7 @@ public final class TerraformImporter {
     /** Everything read so far, as documents. */
     public Imported result() {
         resources.sort(Comparator.comparing(Res::address));
+        index();
         ids.reserve(resources.stream().map(Res::address).toList());
         for (Res r : resources) {
             switch (r.type()) {
@@ -496,14 +497,23 @@ public final class TerraformImporter {
 
     /** A bucket that a replication rule writes into is a copy of its source, not a store of its own. */
     private boolean isReplicationDestination(Res bucket) {
-        String name = text(bucket.values(), "bucket");
-        for (Res rc : ofType("aws_s3_bucket_replication_configuration")) {
-            for (RuleDest d : destinations(rc)) {
-                if (d.bucket() == bucket || (name != null && name.equals(d.name()))) return true;
+        if (destinationBuckets == null) {
+            destinationBuckets = Collections.newSetFromMap(new IdentityHashMap<>());
+            destinationNames = new HashSet<>();
+            for (Res rc : ofType("aws_s3_bucket_replication_configuration")) {
+                for (RuleDest d : destinations(rc)) {
+                    if (d.bucket() != null) destinationBuckets.add(d.bucket());
+                    if (d.name() != null) destinationNames.add(d.name());
+                }
             }
         }
-        return false;
+        String name = text(bucket.values(), "bucket");
+        return destinationBuckets.contains(bucket) || (name != null && destinationNames.contains(name));
     }
+
+    /** The buckets and bucket names replication rules write into, found once. */
+    private Set<Res> destinationBuckets;
+    private Set<String> destinationNames;
 
     private record RuleDest(String rule, YMap destination, Res bucket, String name, Location at) {
     }
@@ -879,13 +889,29 @@ public final class TerraformImporter {
 
     // ---------------------------------------------------------------- references
 
+    /** The resources by type, by ARN, and by file and configuration address, in address order; made once the files are read. */
+    private final Map<String, List<Res>> byType = new HashMap<>();
+    private final Map<String, Res> byArn = new HashMap<>();
+    private final Map<String, List<Res>> byConfig = new HashMap<>();
+    private final Map<Res, Integer> position = new IdentityHashMap<>();
+
+    private void index() {
+        for (int i = 0; i < resources.size(); i++) {
+            Res r = resources.get(i);
+            position.put(r, i);
+            byType.computeIfAbsent(r.type(), k -> new ArrayList<>()).add(r);
+            String arn = text(r.values(), "arn");
+            if (arn != null) byArn.putIfAbsent(arn, r);
+            byConfig.computeIfAbsent(r.file() + "\n" + configAddress(r.address()), k -> new ArrayList<>()).add(r);
+        }
+    }
+
     private List<Res> ofType(String type) {
-        return resources.stream().filter(r -> r.type().equals(type)).toList();
+        return byType.getOrDefault(type, List.of());
     }
 
     private Res byArn(String arn) {
-        for (Res r : resources) if (arn.equals(text(r.values(), "arn"))) return r;
-        return null;
+        return byArn.get(arn);
     }
 
     private static String arnRegion(String arn) {
@@ -953,18 +979,17 @@ public final class TerraformImporter {
     /** Resources a list of configuration references names, relative to the referring resource's module. */
     private List<Res> targets(Res from, List<String> refs, Predicate<Res> wanted) {
         String module = modulePrefix(configAddress(from.address()));
-        List<Res> out = new ArrayList<>();
-        for (Res r : resources) {
-            if (!r.file().equals(from.file()) || !wanted.test(r)) continue;
-            String config = configAddress(r.address());
-            for (String ref : refs) {
-                String full = module + ref;
-                if (full.equals(config) || full.startsWith(config + ".")) {
-                    out.add(r);
-                    break;
-                }
+        Set<Res> found = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (String ref : refs) {
+            // a reference names a resource, or an attribute of one: aws_backup_vault.dr.arn
+            String full = module + ref;
+            for (String config = full; ; config = config.substring(0, config.lastIndexOf('.'))) {
+                for (Res r : byConfig.getOrDefault(from.file() + "\n" + config, List.of())) if (wanted.test(r)) found.add(r);
+                if (config.indexOf('.') < 0) break;
             }
         }
+        List<Res> out = new ArrayList<>(found);
+        out.sort(Comparator.comparingInt(position::get));
         return out;
     }
 

@@ -70,18 +70,26 @@ final class CacheCodec {
             Type itemType = arg(type, 0);
             boolean list = c == List.class;
             return new Codec() {
+                private volatile Codec item; // looked up on first use: a record's codec may still be in the making
+
+                private Codec item() {
+                    Codec c = item;
+                    if (c == null) item = c = codec(itemType);
+                    return c;
+                }
+
                 public void write(Writer w, Object v) throws IOException {
+                    Codec it = item();
                     Collection<?> items = (Collection<?>) v;
-                    Codec item = codec(itemType);
                     w.out.writeInt(items.size());
-                    for (Object x : items) item.write(w, x);
+                    for (Object x : items) it.write(w, x);
                 }
 
                 public Object read(Reader r) throws IOException {
-                    Codec item = codec(itemType);
+                    Codec it = item();
                     int n = r.count();
                     List<Object> items = new ArrayList<>(n);
-                    for (int i = 0; i < n; i++) items.add(item.read(r));
+                    for (int i = 0; i < n; i++) items.add(it.read(r));
                     return list ? Collections.unmodifiableList(items) : Collections.unmodifiableSet(new LinkedHashSet<>(items));
                 }
             };
@@ -89,9 +97,18 @@ final class CacheCodec {
         if (c == Map.class) {
             Type keyType = arg(type, 0), valueType = arg(type, 1);
             return new Codec() {
+                private volatile Codec[] kx; // key and value codecs, looked up on first use (checks of a -T build share them)
+
+                private Codec[] kx() {
+                    Codec[] p = kx;
+                    if (p == null) kx = p = new Codec[]{codec(keyType), codec(valueType)};
+                    return p;
+                }
+
                 public void write(Writer w, Object v) throws IOException {
+                    Codec[] p = kx();
+                    Codec k = p[0], x = p[1];
                     Map<?, ?> m = (Map<?, ?>) v;
-                    Codec k = codec(keyType), x = codec(valueType);
                     w.out.writeInt(m.size());
                     for (var e : m.entrySet()) {
                         k.write(w, e.getKey());
@@ -100,7 +117,8 @@ final class CacheCodec {
                 }
 
                 public Object read(Reader r) throws IOException {
-                    Codec k = codec(keyType), x = codec(valueType);
+                    Codec[] p = kx();
+                    Codec k = p[0], x = p[1];
                     int n = r.count();
                     Map<Object, Object> m = new LinkedHashMap<>(n * 2);
                     for (int i = 0; i < n; i++) m.put(k.read(r), x.read(r));
@@ -129,15 +147,16 @@ final class CacheCodec {
             MethodHandle make = lookup.unreflectConstructor(c.getDeclaredConstructor(raw))
                     .asSpreader(Object[].class, n).asType(MethodType.methodType(Object.class, Object[].class));
             return new Codec() {
-                private Codec[] parts;
+                private volatile Codec[] parts;
 
                 private Codec[] parts() {
-                    if (parts == null) {
-                        Codec[] p = new Codec[n];
+                    Codec[] p = parts;
+                    if (p == null) {
+                        p = new Codec[n];
                         for (int i = 0; i < n; i++) p[i] = codec(types[i]);
                         parts = p;
                     }
-                    return parts;
+                    return p;
                 }
 
                 public void write(Writer w, Object v) throws IOException {

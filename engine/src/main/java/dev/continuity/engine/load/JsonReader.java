@@ -56,7 +56,7 @@ public final class JsonReader {
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
             errors.add(new InputError(file, l == null ? 1 : Math.max(1, l.getLineNr()), l == null ? 1 : Math.max(1, l.getColumnNr()),
-                    "not valid JSON: " + YamlReader.clean(firstLine(e.getOriginalMessage()))));
+                    "not valid JSON: " + YamlReader.firstLine(e.getOriginalMessage())));
         } catch (IOException e) {
             errors.add(new InputError(file, 0, 0, "cannot read: " + dev.continuity.engine.text.Text.escape(String.valueOf(e.getMessage()))));
         }
@@ -86,14 +86,6 @@ public final class JsonReader {
     }
 
     private Location here() {
-        JsonLocation l = parser.currentTokenLocation();
-        return new Location(file, l.getLineNr(), l.getColumnNr());
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) return "syntax error";
-        String m = message.strip();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl).strip();
+        return YamlReader.at(file, parser);
     }
 }

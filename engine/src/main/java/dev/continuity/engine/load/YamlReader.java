@@ -129,11 +129,17 @@ final class YamlReader {
     }
 
     private Location here() {
+        return at(file, parser);
+    }
+
+    /** Where a Jackson parser's current token starts, in a file (YAML and JSON alike). */
+    static Location at(String file, com.fasterxml.jackson.core.JsonParser parser) {
         JsonLocation l = parser.currentTokenLocation();
         return new Location(file, l.getLineNr(), l.getColumnNr());
     }
 
-    private static String firstLine(String message) {
+    /** A parser's message, its first line only, without Java class names. */
+    static String firstLine(String message) {
         if (message == null) return "syntax error";
         String m = message.strip();
         int nl = m.indexOf('\n');

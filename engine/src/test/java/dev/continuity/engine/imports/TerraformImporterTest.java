@@ -13,7 +13,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.*;
@@ -207,9 +206,5 @@ class TerraformImporterTest {
     /** A resource's fields as text, its location left out. */
     private static String withoutLocation(dev.continuity.engine.model.Resource r) {
         return r.toString().replaceAll("location=[^,]*,", "");
-    }
-
-    static String read(Path p) throws IOException {
-        return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
     }
 }
