@@ -476,7 +476,7 @@ public final class TerraformImporter {
     private void awsDbReplica(Res r) {
         use(r);
         String source = text(r.values(), "replicate_source_db");
-        Res of = resolve(r, "replicate_source_db", source, "aws_db_instance", c -> List.of(nz(text(c.values(), "identifier")), nz(text(c.values(), "arn"))));
+        Res of = resolve(r, "replicate_source_db", source, "aws_db_instance", List.of("identifier", "arn"));
         Store store = storeOf(of);
         if (store == null) {
             warn(r, "replicates " + source + ", which is not imported: its replica was not imported");
@@ -527,7 +527,7 @@ public final class TerraformImporter {
             if (dest == null) continue;
             String arn = text(dest, "bucket");
             String name = arn == null ? null : arn.replaceFirst("^arn:aws:s3:::", "");
-            Res bucket = resolve(rc, "rule", arn, "aws_s3_bucket", b -> List.of(nz(text(b.values(), "arn")), nz(text(b.values(), "bucket"))), i, "destination", "bucket");
+            Res bucket = resolve(rc, "rule", arn, "aws_s3_bucket", List.of("arn", "bucket"), i, "destination", "bucket");
             if (name == null && bucket != null) name = text(bucket.values(), "bucket");
             out.add(new RuleDest(nz(text(rule, "id")).isEmpty() ? "#" + (i + 1) : text(rule, "id"), dest, bucket, name, rule.location()));
         }
@@ -537,7 +537,7 @@ public final class TerraformImporter {
     private void awsS3Replication(Res rc) {
         use(rc);
         String source = text(rc.values(), "bucket");
-        Res bucket = resolve(rc, "bucket", source, "aws_s3_bucket", b -> List.of(nz(text(b.values(), "bucket")), nz(text(b.values(), "id"))));
+        Res bucket = resolve(rc, "bucket", source, "aws_s3_bucket", List.of("bucket", "id"));
         Store store = storeOf(bucket);
         if (store == null) {
             warn(rc, "replicates bucket " + nz(source) + ", which is not imported: its replication was not imported");
@@ -577,7 +577,7 @@ public final class TerraformImporter {
     private Dur complianceRetention(Res bucket) {
         String name = text(bucket.values(), "bucket");
         for (Res lock : ofType("aws_s3_bucket_object_lock_configuration")) {
-            Res of = resolve(lock, "bucket", text(lock.values(), "bucket"), "aws_s3_bucket", b -> List.of(nz(text(b.values(), "bucket"))));
+            Res of = resolve(lock, "bucket", text(lock.values(), "bucket"), "aws_s3_bucket", List.of("bucket"));
             if (of != bucket && (name == null || !name.equals(text(lock.values(), "bucket")))) continue;
             use(lock);
             YMap retention = first(first(lock.values(), "rule"), "default_retention");
@@ -647,7 +647,7 @@ public final class TerraformImporter {
     private void googleSqlReplica(Res r) {
         use(r);
         String master = text(r.values(), "master_instance_name");
-        Res of = resolve(r, "master_instance_name", master, "google_sql_database_instance", c -> List.of(nz(text(c.values(), "name"))));
+        Res of = resolve(r, "master_instance_name", master, "google_sql_database_instance", List.of("name"));
         Store store = storeOf(of);
         if (store == null) {
             warn(r, "replicates " + master + ", which is not imported: its replica was not imported");
@@ -688,7 +688,7 @@ public final class TerraformImporter {
 
     private void awsBackupSelection(Res sel) {
         use(sel);
-        Res plan = resolve(sel, "plan_id", text(sel.values(), "plan_id"), "aws_backup_plan", p -> List.of(nz(text(p.values(), "id"))));
+        Res plan = resolve(sel, "plan_id", text(sel.values(), "plan_id"), "aws_backup_plan", List.of("id"));
         if (plan == null) {
             warn(sel, "its backup plan is not in this file: not imported");
             return;
@@ -771,7 +771,7 @@ public final class TerraformImporter {
         String name = text(vault.values(), "name");
         for (Res lock : ofType("aws_backup_vault_lock_configuration")) {
             Res of = resolve(lock, "backup_vault_name", text(lock.values(), "backup_vault_name"), "aws_backup_vault",
-                    v -> List.of(nz(text(v.values(), "name"))));
+                    List.of("name"));
             boolean same = of == vault || (of == null && name != null && name.equals(text(lock.values(), "backup_vault_name"))
                     && Objects.equals(region(lock), region(vault)));
             if (!same) continue;
@@ -876,7 +876,7 @@ public final class TerraformImporter {
         use(r);
         String healthCheck = text(r.values(), "health_check_id");
         if (blank(healthCheck) && referenced(r, "health_check_id", c -> c.type().equals("aws_route53_health_check")).isEmpty()) return;
-        Res check = resolve(r, "health_check_id", healthCheck, "aws_route53_health_check", c -> List.of(nz(text(c.values(), "id"))));
+        Res check = resolve(r, "health_check_id", healthCheck, "aws_route53_health_check", List.of("id"));
         if (check != null) use(check);
         String service = check == null ? null : tag(check, SERVICE_TAG);
         if (blank(service)) service = nz(text(r.values(), "name")).toLowerCase(Locale.ROOT).replaceAll("\\.$", "");
@@ -924,17 +924,37 @@ public final class TerraformImporter {
      * The resource an attribute names: by its value (state, or a plan that knows it) among the
      * candidates' keys, else by the references the plan's configuration records for it.
      */
-    private Res resolve(Res from, String attribute, String value, String type, java.util.function.Function<Res, List<String>> keys, Object... path) {
-        List<Res> candidates = ofType(type).stream().filter(c -> c.file().equals(from.file())).toList();
+    private Res resolve(Res from, String attribute, String value, String type, List<String> keys, Object... path) {
         if (!blank(value)) {
-            for (Res c : candidates) if (keys.apply(c).contains(value)) return c;
-            for (Res c : ofType(type)) if (keys.apply(c).contains(value)) return c;
+            // among the resources whose key attributes hold the value: one of the same file first
+            Res first = null;
+            for (String key : keys) {
+                for (Res c : byValue(type, key).getOrDefault(value, List.of())) {
+                    if (c.file().equals(from.file())) return c;
+                    if (first == null) first = c;
+                }
+            }
+            if (first != null) return first;
         }
         Object[] full = new Object[path.length + 1];
         full[0] = attribute;
         System.arraycopy(path, 0, full, 1, path.length);
         return referencedAt(from, c -> c.type().equals(type), full);
     }
+
+    /** The resources of a type by the value of one of their attributes, in address order; made on first use. */
+    private Map<String, List<Res>> byValue(String type, String attribute) {
+        return byValue.computeIfAbsent(type + "." + attribute, k -> {
+            Map<String, List<Res>> m = new HashMap<>();
+            for (Res r : ofType(type)) {
+                String v = text(r.values(), attribute);
+                if (!blank(v)) m.computeIfAbsent(v, x -> new ArrayList<>()).add(r);
+            }
+            return m;
+        });
+    }
+
+    private final Map<String, Map<String, List<Res>>> byValue = new HashMap<>();
 
     private List<Res> referenced(Res from, String attribute, Predicate<Res> wanted) {
         YMap config = from.model().configByAddress().get(configAddress(from.address()));
