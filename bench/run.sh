@@ -71,7 +71,14 @@ sample_n="$({ ./continuity check samples/northwind/continuity --as-of 2026-11-22
 for i in $(seq "$runs"); do echo "$(measure samples/northwind/continuity) $(floor samples/northwind/continuity)"; done | row "$sample_n" >> "$out/results.csv"
 for n in "${sizes[@]}"; do
   dir="$root/bench/target/inventories/$n"
-  [ -d "$dir" ] || java -cp bench/target/benchmarks.jar dev.continuity.bench.Generate "$n" "$dir" >/dev/null
+  # made again when the template changed since (an inventory made from an older template is not the compliant company)
+  if [ ! -f "$dir.stamp" ] || [ -n "$(find samples/northwind-compliant/continuity -newer "$dir.stamp" | head -1)" ]; then
+    rm -rf "$dir"
+    java -cp bench/target/benchmarks.jar dev.continuity.bench.Generate "$n" "$dir" >/dev/null
+    touch "$dir.stamp"
+  fi
+  # the generated companies are compliant: a finding means the generator and the rules disagree
+  ./continuity check "$dir" --as-of 2026-11-22 >/dev/null || { echo "bench: $dir has findings; see ./continuity check $dir --as-of 2026-11-22" >&2; exit 1; }
   for i in $(seq "$runs"); do echo "$(measure "$dir") $(floor "$dir")"; done | row "$(find "$dir" -name '*.yaml' -exec grep -c '^kind:' {} + | awk -F: '{s+=$NF} END {print s}')" >> "$out/results.csv"
   java -Xmx6g -XX:+UseParallelGC -cp bench/target/benchmarks.jar dev.continuity.bench.DroolsFloor "$dir" "$runs" >> "$out/drools-floor.txt"
 done

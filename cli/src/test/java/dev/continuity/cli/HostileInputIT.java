@@ -65,9 +65,10 @@ class HostileInputIT {
     @Test
     void runningOutOfMemoryIsExit3WithOneLine() throws Exception {
         StringBuilder many = new StringBuilder();
-        for (int i = 0; i < 20_000; i++) many.append("---\nkind: Service\nid: s").append(i).append("\ncriticality: low\n");
+        for (int i = 0; i < 60_000; i++) many.append("---\nkind: Service\nid: s").append(i).append("\ncriticality: low\n");
         Path big = inventory("many", many.toString());
-        CliProcess.Run oom = CliProcess.run(tmp, tmp, List.of("-Xmx12m"), Map.of(), "check", big.toString(), "--as-of", "2026-11-22");
+        // 32 MB: enough to start the JVM from the jar every time (12 MB sometimes was not), far too little for 60,000 services
+        CliProcess.Run oom = CliProcess.run(tmp, tmp, List.of("-Xmx32m"), Map.of(), "check", big.toString(), "--as-of", "2026-11-22");
         assertThat(oom.exit()).as(oom.err()).isEqualTo(3);
         assertThat(oom.err().strip().lines()).hasSize(1).allMatch(l -> l.startsWith("continuity: internal error: out of memory"));
     }

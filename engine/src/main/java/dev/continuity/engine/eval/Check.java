@@ -91,12 +91,19 @@ public record Check(List<Path> inventory, LocalDate asOf, List<Path> ruleFiles, 
         }
         if (maxFirings < 1) errors.add(new InputError("ruleFireLimit", 0, 0, "the firing limit must be at least 1"));
         if (timeLimit.isNegative() || timeLimit.isZero()) errors.add(new InputError("ruleTimeLimit", 0, 0, "the time limit must be positive"));
-        if (!errors.isEmpty()) throw new InputException(errors);
+        if (!errors.isEmpty()) {
+            if (cache != null) cache.save(); // the files that did load are kept for the next run
+            throw new InputException(errors);
+        }
+        Result result;
         try {
-            return new Evaluator(pack).evaluate(inv, new Evaluator.Options(asOf, skip, known, maxFirings, timeLimit, frameworks == null ? Set.of() : frameworks)).withLoadMillis(loadMillis);
+            result = new Evaluator(pack).evaluate(inv, new Evaluator.Options(asOf, skip, known, maxFirings, timeLimit,
+                    frameworks == null ? Set.of() : frameworks), cache).withLoadMillis(loadMillis);
         } catch (CustomRuleException e) {
             throw e.asInputException();
         }
+        String notSaved = cache == null ? null : cache.save();
+        return notSaved == null ? result : result.withInventory(result.inventory().withWarning(notSaved));
     }
 
     /** rules.md "Rule settings": a setting naming an unknown rule, or a second setting of one rule, is an input error. */

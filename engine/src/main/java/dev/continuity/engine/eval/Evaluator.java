@@ -1,6 +1,9 @@
 package dev.continuity.engine.eval;
 
+import dev.continuity.engine.graph.Components;
 import dev.continuity.engine.graph.Derivation;
+import dev.continuity.engine.graph.Recovery;
+import dev.continuity.engine.load.AnalysisCache;
 import dev.continuity.engine.model.*;
 import org.kie.api.runtime.KieSession;
 
@@ -56,6 +59,15 @@ public final class Evaluator {
 
     /** Evaluates; throws CustomRuleException when a custom rule misbehaves (RuleGuard). */
     public Result evaluate(Inventory inv, Options options) {
+        return evaluate(inv, options, null);
+    }
+
+    /**
+     * Evaluates, taking the findings of unchanged components from the cache and keeping those it
+     * makes there (null: no cache; custom rules: the cache's findings are not used, since a custom
+     * rule may join anything).
+     */
+    public Result evaluate(Inventory inv, Options options, AnalysisCache cache) {
         Policy policy = inv.policy();
         // rule settings of the Policy, then the command line
         Map<String, RuleInfo> effective = new LinkedHashMap<>();
@@ -91,35 +103,14 @@ public final class Evaluator {
         skipped.sort(Comparator.comparing(Run.Skipped::rule));
         changed.sort(Comparator.comparing(Run.SeverityChange::rule));
 
-        Findings findings = new Findings(pack, inv);
         Waivers waivers = new Waivers(inv.all(Waiver.class), options.asOf());
-        long t0 = System.nanoTime();
-        List<Object> derived = Derivation.facts(inv);
-        long t1 = System.nanoTime();
-        KieSession session = pack.kieBase().newKieSession();
-        try {
-            if (!pack.rules().isEmpty()) session.setGlobal("findings", findings); // RulePack.none() declares no global
-            for (Resource r : inv.resources()) session.insert(r);
-            if (!inv.hasDeclaredPolicy()) session.insert(policy);
-            session.insert(new AsOf(options.asOf()));
-            for (Object fact : derived) session.insert(fact);
-            for (WaiverTarget t : waivers.targets()) session.insert(t);
-            for (String id : skip) session.insert(new SkippedRule(id));
-            Runnable fire = skip.isEmpty() ? session::fireAllRules
-                    : () -> session.fireAllRules(match -> !skip.contains(pack.idOf(match.getRule())));
-            if (pack.hasCustomRules()) {
-                new RuleGuard(pack, new RuleGuard.Limits(options.maxFirings(), options.timeLimit()), System.err).fire(session, fire);
-            } else {
-                fire.run();
-            }
-        } finally {
-            session.dispose();
-        }
-        long t2 = System.nanoTime();
+        Fired fired = null;
+        if (cache != null && !pack.hasCustomRules()) fired = byComponents(inv, options, skip, waivers, cache);
+        if (fired == null) fired = whole(inv, options, skip, waivers);
         Set<String> baseline = options.baseline() == null ? Set.of() : options.baseline().fingerprints();
         List<Finding> out = new ArrayList<>();
         Set<String> inForce = new HashSet<>();
-        for (Finding found : findings.all()) {
+        for (Finding found : fired.findings()) {
             Finding f = found.withRule(effective.get(found.rule().id()));
             Optional<Waiver> w = waivers.forFinding(f.rule().id(), f.subject(), f.detail());
             if (w.isPresent()) {
@@ -146,10 +137,202 @@ public final class Evaluator {
                 options.baseline() == null ? null : new Run.BaselineUse(options.baseline().file(), options.baseline().sha256(), matched));
         List<RuleInfo> ran = effective.values().stream().filter(r -> !skip.contains(r.id())).toList();
         List<Framework.Coverage> coverage = coverage(options.frameworks(), ran, out);
-        return new Result(inv, options.asOf(), List.copyOf(out), new Result.Timings(0, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000),
-                ran, run, List.copyOf(states),
-                derived.stream().filter(f -> f instanceof dev.continuity.engine.graph.Recovery)
-                        .map(f -> (dev.continuity.engine.graph.Recovery) f).toList(), coverage);
+        return new Result(inv, options.asOf(), List.copyOf(out), new Result.Timings(0, fired.deriveNanos() / 1_000_000,
+                fired.rulesNanos() / 1_000_000), ran, run, List.copyOf(states), fired.recoveries(), coverage);
+    }
+
+    /** What the sessions of one evaluation reported, before rule settings, waivers and baseline. */
+    private record Fired(List<Finding> findings, List<Recovery> recoveries, long deriveNanos, long rulesNanos) {
+    }
+
+    /** Every fact in one session. */
+    private Fired whole(Inventory inv, Options options, Set<String> skip, Waivers waivers) {
+        Findings findings = new Findings(pack, inv);
+        long t0 = System.nanoTime();
+        List<Object> derived = Derivation.facts(inv);
+        long t1 = System.nanoTime();
+        session(findings, inv.resources(), inv, options, derived, waivers.targets(), List.of(), skip, null);
+        long t2 = System.nanoTime();
+        return new Fired(findings.all(), recoveries(derived), t1 - t0, t2 - t1);
+    }
+
+    private static List<Recovery> recoveries(List<Object> derived) {
+        return derived.stream().filter(f -> f instanceof Recovery).map(f -> (Recovery) f).toList();
+    }
+
+    /**
+     * One session: the resources, the inventory's default Policy when it declares none, the date,
+     * the derived facts, waiver targets, findings known before it, the rules not to run.
+     *
+     * @param scope null: every rule; true: only the rules of {@code @scope("inventory")}; false: only the others
+     */
+    private void session(Findings findings, List<? extends Resource> resources, Inventory inv, Options options, List<Object> derived,
+                         List<WaiverTarget> targets, List<Found> found, Set<String> skip, Boolean scope) {
+        KieSession session = pack.kieBase().newKieSession();
+        try {
+            if (!pack.rules().isEmpty()) session.setGlobal("findings", findings); // RulePack.none() declares no global
+            for (Resource r : resources) session.insert(r);
+            if (!inv.hasDeclaredPolicy()) session.insert(inv.policy());
+            session.insert(new AsOf(options.asOf()));
+            for (Object fact : derived) session.insert(fact);
+            for (WaiverTarget t : targets) session.insert(t);
+            for (Found f : found) session.insert(f);
+            for (String id : skip) session.insert(new SkippedRule(id));
+            Runnable fire = skip.isEmpty() && scope == null ? session::fireAllRules : () -> session.fireAllRules(match -> {
+                String id = pack.idOf(match.getRule());
+                return !skip.contains(id) && (scope == null || scope == pack.inventoryWide(id));
+            });
+            if (pack.hasCustomRules()) {
+                new RuleGuard(pack, new RuleGuard.Limits(options.maxFirings(), options.timeLimit()), System.err).fire(session, fire);
+            } else {
+                fire.run();
+            }
+        } finally {
+            session.dispose();
+        }
+    }
+
+    /**
+     * The cached way: the inventory cut into components that no reference joins ({@link Components});
+     * the findings and recoveries of a component whose key the cache holds are taken from it, the
+     * other components are evaluated together in one session without the rules of
+     * {@code @scope("inventory")}, and those rules run in a second session over the Policy, the
+     * Exercises, the Waivers and every finding. Null when the inventory cannot be keyed (a file
+     * without a digest): then everything is evaluated in one session.
+     */
+    private Fired byComponents(Inventory inv, Options options, Set<String> skip, Waivers waivers, AnalysisCache cache) {
+        String global = globalKey(inv, options, skip);
+        if (global == null) return null;
+        long t0 = System.nanoTime();
+        List<List<Resource>> components = Components.of(inv).members();
+        List<Finding> local = new ArrayList<>();
+        Map<String, Recovery> recoveries = new HashMap<>();
+        List<Resource> stale = new ArrayList<>();
+        List<String> staleKeys = new ArrayList<>();
+        Map<String, Integer> staleComponent = new HashMap<>();
+        for (List<Resource> c : components) {
+            String key = componentKey(global, c, inv);
+            AnalysisCache.Part part = key == null ? null : cache.part(key);
+            if (part != null) {
+                for (AnalysisCache.PartFinding f : part.findings()) {
+                    local.add(new Finding(pack.rule(f.rule()).orElseThrow(), f.subject(), f.kind(), f.detail(), f.message(), f.location(),
+                            Status.OPEN, null));
+                }
+                for (AnalysisCache.PartRecovery r : part.recoveries()) {
+                    recoveries.put(r.service(), new Recovery(r.service(), r.time() == null ? null : Dur.parse(r.time()), r.limiting()));
+                }
+                continue;
+            }
+            for (Resource r : c) staleComponent.put(r.id(), staleKeys.size());
+            staleKeys.add(key);
+            stale.addAll(c);
+        }
+        long deriveNanos = 0;
+        if (!stale.isEmpty()) {
+            if (inv.hasDeclaredPolicy()) stale.add(inv.policy());
+            Inventory part = inv.only(stale);
+            Findings findings = new Findings(pack, inv);
+            long t1 = System.nanoTime();
+            List<Object> derived = Derivation.facts(part);
+            long t2 = System.nanoTime();
+            deriveNanos = t2 - t1;
+            session(findings, part.resources(), part, options, derived, List.of(), List.of(), skip, false);
+            List<List<AnalysisCache.PartFinding>> found = new ArrayList<>();
+            List<List<AnalysisCache.PartRecovery>> recovered = new ArrayList<>();
+            for (int i = 0; i < staleKeys.size(); i++) {
+                found.add(new ArrayList<>());
+                recovered.add(new ArrayList<>());
+            }
+            for (Finding f : findings.all()) {
+                Integer i = staleComponent.get(f.subject());
+                if (i == null) {
+                    throw new IllegalStateException("rule " + f.rule().id() + " reported on " + f.subject()
+                            + ", which is in no component: a rule that joins across components needs @scope(\"inventory\")");
+                }
+                found.get(i).add(new AnalysisCache.PartFinding(f.rule().id(), f.subject(), f.kind(), f.detail(), f.message(), f.location()));
+                local.add(f);
+            }
+            for (Recovery r : recoveries(derived)) {
+                recovered.get(staleComponent.get(r.service())).add(new AnalysisCache.PartRecovery(r.service(),
+                        r.time() == null ? null : r.time().text(), r.limiting()));
+                recoveries.put(r.service(), r);
+            }
+            for (int i = 0; i < staleKeys.size(); i++) {
+                if (staleKeys.get(i) != null) cache.putPart(staleKeys.get(i), new AnalysisCache.Part(found.get(i), recovered.get(i)));
+            }
+        }
+        // the rules of the whole inventory, over what they read and every finding of the others
+        List<Resource> wide = new ArrayList<>();
+        if (inv.hasDeclaredPolicy()) wide.add(inv.policy());
+        wide.addAll(inv.all(Exercise.class));
+        wide.addAll(inv.all(Waiver.class));
+        List<Found> known = new ArrayList<>(local.size());
+        for (Finding f : local) {
+            Waivers.Key k = Waivers.key(f.rule().id(), f.subject(), f.detail());
+            known.add(new Found(k.rule(), k.subject(), k.detail()));
+        }
+        Findings findings = new Findings(pack, inv);
+        session(findings, wide, inv, options, List.of(), waivers.targets(), known, skip, true);
+        List<Finding> all = new ArrayList<>(local);
+        all.addAll(findings.all());
+        List<Recovery> ordered = new ArrayList<>();
+        for (Service s : inv.all(Service.class)) ordered.add(recoveries.get(s.id()));
+        return new Fired(all, List.copyOf(ordered), deriveNanos, System.nanoTime() - t0 - deriveNanos);
+    }
+
+    /**
+     * What every component's findings depend on besides its own resources: the date, the rules not
+     * run, the Policy's file, and every Terraform JSON file (an imported resource may be made from
+     * several). Null when a file's digest is unknown.
+     */
+    private static String globalKey(Inventory inv, Options options, Set<String> skip) {
+        StringBuilder sb = new StringBuilder("asOf ").append(options.asOf()).append("\nskip ").append(new TreeSet<>(skip)).append('\n');
+        if (inv.hasDeclaredPolicy()) {
+            String file = inv.policy().location().file();
+            String digest = inv.fileDigest(file);
+            if (digest == null) return null;
+            sb.append("policy ").append(file).append(' ').append(digest).append('\n');
+        }
+        for (String file : new TreeSet<>(inv.files())) {
+            if (!file.toLowerCase(Locale.ROOT).endsWith(".json")) continue;
+            String digest = inv.fileDigest(file);
+            if (digest == null) return null;
+            sb.append("json ").append(file).append(' ').append(digest).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * A component's key: the global key, then each member's kind and id and every file its fields
+     * were written in, with that file's digest (a change anywhere in such a file changes the key,
+     * so the locations kept are right). Null when a file's digest is unknown.
+     */
+    private static String componentKey(String global, List<Resource> members, Inventory inv) {
+        StringBuilder sb = new StringBuilder(global.length() + members.size() * 40).append(global);
+        Set<String> files = new TreeSet<>();
+        for (Resource r : members) {
+            sb.append(r.kind()).append('\u0000').append(r.id()).append('\n');
+            FieldLocations l = inv.locations(r);
+            files.add(r.location().file());
+            if (l != null && l.paths().length > 0) { // a document with no fields but its id has no field locations
+                if (!l.file().equals(r.location().file())) files.add(l.file());
+                if (l.files() != null) files.addAll(Arrays.asList(l.files()));
+            }
+        }
+        for (String f : files) {
+            String digest = inv.fileDigest(f);
+            if (digest == null) return null;
+            sb.append(f).append('\u0000').append(digest).append('\n');
+        }
+        return HexFormat.of().formatHex(sha256().digest(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private static java.security.MessageDigest sha256() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

@@ -40,6 +40,10 @@ public record Result(Inventory inventory, LocalDate asOf, List<Finding> findings
         return new Result(inventory, asOf, findings, new Timings(millis, timings.deriveMillis(), timings.rulesMillis()), rules, run, waivers, recoveries, coverage);
     }
 
+    Result withInventory(Inventory inv) {
+        return new Result(inv, asOf, findings, timings, rules, run, waivers, recoveries, coverage);
+    }
+
     /** Open findings by severity, every severity present (zero when none). */
     public Map<Severity, Integer> openCounts() {
         Map<Severity, Integer> m = new EnumMap<>(Severity.class);

@@ -40,6 +40,8 @@ public final class RulePack {
     private final Map<String, dev.continuity.engine.model.Location> custom;
     private final List<Run.CustomRuleFile> customFiles;
     private final Map<String, String> customNames;
+    /** Ids of the rules whose findings may depend on resources of several components ({@code @scope("inventory")}). */
+    private final Set<String> inventoryWide;
 
     RulePack(KieBase kieBase) {
         this(kieBase, Map.of(), Map.of(), List.of());
@@ -53,9 +55,11 @@ public final class RulePack {
         this.kieBase = kieBase;
         SortedMap<String, RuleInfo> ids = new TreeMap<>();
         Map<String, String> names = new HashMap<>();
+        Set<String> wide = new HashSet<>();
         for (KiePackage p : kieBase.getKiePackages()) {
             for (Rule r : p.getRules()) {
                 RuleInfo info = RuleInfo.of(r.getName(), r.getMetaData());
+                if ("inventory".equals(r.getMetaData().get("scope"))) wide.add(info.id());
                 if (ids.put(info.id(), info) != null) {
                     throw new IllegalStateException("two rules have the id " + info.id());
                 }
@@ -64,6 +68,16 @@ public final class RulePack {
         }
         this.byId = Collections.unmodifiableSortedMap(ids);
         this.idByRuleName = names;
+        this.inventoryWide = Set.copyOf(wide);
+    }
+
+    /**
+     * True for a rule declared {@code @scope("inventory")}: its findings may depend on resources
+     * that no reference joins (EX-003's exercises of a scenario, the waiver rules' findings), so a
+     * cached check runs it over the whole inventory every time (graph/Components).
+     */
+    public boolean inventoryWide(String id) {
+        return inventoryWide.contains(id);
     }
 
     /**

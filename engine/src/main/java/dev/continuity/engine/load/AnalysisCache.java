@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.*;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 /**
  * The incremental analysis cache ({@code check --cache FILE}, the plugin's {@code target/continuity.cache}):
@@ -16,23 +15,85 @@ import java.util.function.Consumer;
  * whose bytes, path, or named documents changed is read again; so is every file when the tool
  * changed. A cache that cannot be read, or was written by another build, is ignored with one
  * warning, never trusted; it holds no class names, so it can only ever make the model's records
- * ({@link CacheCodec}). The rules always run: the cache holds documents, never findings.
+ * ({@link CacheCodec}).
+ *
+ * <p>Each entry is encoded on its own (its own string table), so that opening the cache only
+ * checks its CRC and finds where the entries are: an entry is decoded when a check asks for it (on
+ * the loader's threads, in parallel), and saving copies the bytes of the entries it reused instead
+ * of encoding them again.
+ *
+ * <p>It also keeps the findings of each component of the inventory (graph/Components: resources
+ * no reference joins), under a key that the evaluator makes from the component's resources, the
+ * files they were read from and everything else a finding depends on; a check evaluates again only
+ * the components whose key it does not find, and the rules that concern the whole inventory.
  */
 public final class AnalysisCache {
     /** The inventory format the entries hold (inventory.md's version). */
     static final int FORMAT = 2;
-    private static final String MAGIC = "continuity-analysis-cache";
+    private static final String MAGIC = "continuity-analysis-cache/2";
+
+    /** One kept value: decoded on first use from its bytes in the cache file, or made in this run. */
+    private static final class Slot<T> {
+        final byte[] file;
+        final int offset;
+        final int length;
+        private volatile T value;
+
+        Slot(byte[] file, int offset, int length) {
+            this.file = file;
+            this.offset = offset;
+            this.length = length;
+        }
+
+        Slot(T value) {
+            this(null, 0, 0);
+            this.value = value;
+        }
+    }
+
+    private interface Decode<T> {
+        T read(CacheCodec.Reader r) throws IOException;
+    }
+
+    private interface Encode<T> {
+        void write(CacheCodec.Writer w, T value) throws IOException;
+    }
 
     private final Path file;
-    private final Map<String, InventoryLoader.FileResult> entries; // read by the loader's threads, changed only between checks
-    private final Map<String, InventoryLoader.FileResult> used = new ConcurrentHashMap<>();
+    private final Map<String, Slot<InventoryLoader.FileResult>> entries; // read by the loader's threads, changed only between checks
+    private final Map<String, Slot<InventoryLoader.FileResult>> used = new ConcurrentHashMap<>();
+    private final Map<String, Slot<Part>> parts; // changed only between checks
+    private final Map<String, Slot<Part>> usedParts = new HashMap<>();
     private final String warning;
     private int hits;
+    private int componentHits;
 
-    private AnalysisCache(Path file, Map<String, InventoryLoader.FileResult> entries, String warning) {
+    private AnalysisCache(Path file, Map<String, Slot<InventoryLoader.FileResult>> entries, Map<String, Slot<Part>> parts, String warning) {
         this.file = file;
         this.entries = entries;
+        this.parts = parts;
         this.warning = warning;
+    }
+
+    /**
+     * What the rules found in one component, as the evaluator keeps it.
+     *
+     * @param findings   the findings of the rules that stay inside a component, before rule settings, waivers and baseline
+     * @param recoveries rec(S) of the component's services
+     */
+    public record Part(List<PartFinding> findings, List<PartRecovery> recoveries) {
+        public Part {
+            findings = List.copyOf(findings);
+            recoveries = List.copyOf(recoveries);
+        }
+    }
+
+    /** A finding as a rule reported it: rule id, subject id and kind, detail, message, location (null: none). */
+    public record PartFinding(String rule, String subject, String kind, String detail, String message, dev.continuity.engine.model.Location location) {
+    }
+
+    /** rec(S) of a service: its time as written (null: none) and its limiting component. */
+    public record PartRecovery(String service, String time, String limiting) {
     }
 
     /** The build this code is: the version and the size and time of the jar (or classes) it was loaded from. */
@@ -53,12 +114,12 @@ public final class AnalysisCache {
 
     /** A cache that lives in this process only (the watch's): each check keeps what it read for the next. */
     public static AnalysisCache inMemory() {
-        return new AnalysisCache(null, new HashMap<>(), null);
+        return new AnalysisCache(null, new HashMap<>(), new HashMap<>(), null);
     }
 
     /** Opens a cache file; one that is missing is empty, one that cannot be trusted is empty with a warning. */
     public static AnalysisCache open(Path file) {
-        if (!Files.exists(file)) return new AnalysisCache(file, new HashMap<>(), null);
+        if (!Files.exists(file)) return new AnalysisCache(file, new HashMap<>(), new HashMap<>(), null);
         try {
             byte[] bytes = Files.readAllBytes(file);
             // the last 8 bytes are the CRC-32C of the rest: a cache damaged anywhere is never read
@@ -70,27 +131,53 @@ public final class AnalysisCache {
             }
             CacheCodec.In in = new CacheCodec.In(bytes, bytes.length - 8);
             CacheCodec.Reader reader = new CacheCodec.Reader(in);
-            if (!MAGIC.equals(reader.string())) return ignored(file, "not a continuity cache");
+            if (!MAGIC.equals(reader.string())) return ignored(file, "not a continuity cache of this version");
             int format = in.readInt();
             String build = reader.string();
             if (format != FORMAT || !build().equals(build)) return ignored(file, "written by another build of continuity (" + build + ")");
-            int n = in.readInt();
-            if (n < 0) return ignored(file, "it is corrupt");
-            Map<String, InventoryLoader.FileResult> entries = new HashMap<>(n * 2);
-            for (int i = 0; i < n; i++) {
-                String key = reader.string();
-                entries.put(key, reader.result());
-            }
+            Map<String, Slot<InventoryLoader.FileResult>> entries = slots(in, reader, bytes);
+            Map<String, Slot<Part>> parts = slots(in, reader, bytes);
             if (!in.atEnd()) return ignored(file, "it is corrupt");
-            return new AnalysisCache(file, entries, null);
+            return new AnalysisCache(file, entries, parts, null);
         } catch (IOException | RuntimeException e) {
             return ignored(file, "it is corrupt or cut short");
         }
     }
 
+    /** A count, then that many keys, each with the length and bytes of its entry (not decoded here). */
+    private static <T> Map<String, Slot<T>> slots(CacheCodec.In in, CacheCodec.Reader reader, byte[] bytes) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 50_000_000) throw new IOException("bad count");
+        Map<String, Slot<T>> out = new HashMap<>(n * 2);
+        for (int i = 0; i < n; i++) {
+            String key = reader.string();
+            int length = in.readInt();
+            if (length < 0) throw new IOException("bad length");
+            int at = in.position();
+            in.skip(length);
+            out.put(key, new Slot<>(bytes, at, length));
+        }
+        return out;
+    }
+
     private static AnalysisCache ignored(Path file, String why) {
-        return new AnalysisCache(file, new HashMap<>(), "cache: " + dev.continuity.engine.text.Text.escape(file.toString())
+        return new AnalysisCache(file, new HashMap<>(), new HashMap<>(), "cache: " + dev.continuity.engine.text.Text.escape(file.toString())
                 + " ignored: " + why + "; every file is read again and the cache rewritten");
+    }
+
+    /** The value of a slot, decoded on first use; null when its bytes do not decode (then the caller works without it). */
+    private static <T> T value(Slot<T> slot, Decode<T> decode) {
+        T v = slot.value;
+        if (v != null) return v;
+        try {
+            CacheCodec.In in = new CacheCodec.In(slot.file, slot.offset, slot.length);
+            v = decode.read(new CacheCodec.Reader(in));
+            if (!in.atEnd()) return null;
+        } catch (IOException | RuntimeException e) {
+            return null; // the CRC held, so only a codec that changed without the build changing gets here
+        }
+        slot.value = v;
+        return v;
     }
 
     /** The warning, when the file was ignored; else null. */
@@ -103,6 +190,11 @@ public final class AnalysisCache {
         return hits;
     }
 
+    /** How many components this run took their findings for from the cache. */
+    public synchronized int componentHits() {
+        return componentHits;
+    }
+
     static String key(String display, String sha256) {
         return display + "\n" + sha256;
     }
@@ -110,10 +202,12 @@ public final class AnalysisCache {
     /** The cached result of a file with these bytes at this path, if its named documents still exist. */
     InventoryLoader.FileResult get(String display, String sha256) {
         String key = key(display, sha256);
-        InventoryLoader.FileResult r = entries.get(key);
+        Slot<InventoryLoader.FileResult> slot = entries.get(key);
+        if (slot == null) return null;
+        InventoryLoader.FileResult r = value(slot, CacheCodec.Reader::result);
         if (r == null) return null;
         for (String f : r.existingFiles()) if (!Files.exists(Path.of(f))) return null;
-        used.put(key, r);
+        used.put(key, slot);
         synchronized (this) {
             hits++;
         }
@@ -121,7 +215,23 @@ public final class AnalysisCache {
     }
 
     void put(String display, String sha256, InventoryLoader.FileResult r) {
-        used.put(key(display, sha256), r);
+        used.put(key(display, sha256), new Slot<>(r));
+    }
+
+    /** The findings kept for a component with this key, or null. */
+    public synchronized Part part(String key) {
+        Slot<Part> slot = parts.get(key);
+        Part p = slot == null ? null : value(slot, CacheCodec.Reader::part);
+        if (p != null) {
+            usedParts.put(key, slot);
+            componentHits++;
+        }
+        return p;
+    }
+
+    /** Keeps the findings of a component for the next run. */
+    public synchronized void putPart(String key, Part part) {
+        usedParts.put(key, new Slot<>(part));
     }
 
     /** Writes the entries of this run (others are dropped), atomically, unless they are the ones read; a failure to write is only a warning. */
@@ -131,34 +241,31 @@ public final class AnalysisCache {
                 entries.clear();
                 entries.putAll(used);
                 used.clear();
+                parts.clear();
+                parts.putAll(usedParts);
+                usedParts.clear();
             }
             return null;
         }
-        if (warning == null && used.keySet().equals(entries.keySet())) return null; // nothing changed
+        if (warning == null && used.keySet().equals(entries.keySet()) && usedParts.keySet().equals(parts.keySet())) return null; // nothing changed
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            try {
-                CacheCodec.Out out = new CacheCodec.Out();
-                CacheCodec.Writer writer = new CacheCodec.Writer(out);
-                writer.string(MAGIC);
-                out.writeInt(FORMAT);
-                writer.string(build());
-                List<String> keys = new ArrayList<>(used.keySet());
-                Collections.sort(keys);
-                out.writeInt(keys.size());
-                for (String k : keys) {
-                    writer.string(k);
-                    writer.result(used.get(k));
-                }
-                byte[] body = out.bytes();
+            try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                // written as it is made, the CRC-32C taken on the way: the bytes of entries reused are copied, not encoded again
                 java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-                crc.update(body);
-                try (OutputStream o = Files.newOutputStream(tmp)) {
-                    o.write(body);
-                    o.write(java.nio.ByteBuffer.allocate(8).putLong(crc.getValue()).array());
-                }
+                Sink sink = new Sink(o, crc);
+                CacheCodec.Out head = new CacheCodec.Out();
+                CacheCodec.Writer writer = new CacheCodec.Writer(head);
+                writer.string(MAGIC);
+                head.writeInt(FORMAT);
+                writer.string(build());
+                sink.flush(head);
+                write(sink, head, writer, used, CacheCodec.Writer::result);
+                write(sink, head, writer, usedParts, CacheCodec.Writer::part);
+                o.write(java.nio.ByteBuffer.allocate(8).putLong(crc.getValue()).array());
+                o.close();
                 Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(tmp);
@@ -168,5 +275,48 @@ public final class AnalysisCache {
             return "cache: cannot write " + dev.continuity.engine.text.Text.escape(file.toString()) + " ("
                     + dev.continuity.engine.text.Text.escape(String.valueOf(e.getMessage())) + "); the next run reads every file again";
         }
+    }
+
+    /** Bytes to the file, with their CRC-32C. */
+    private record Sink(OutputStream o, java.util.zip.CRC32C crc) {
+        void write(byte[] b, int offset, int length) throws IOException {
+            crc.update(b, offset, length);
+            o.write(b, offset, length);
+        }
+
+        /** Writes what {@code out} holds and empties it. */
+        void flush(CacheCodec.Out out) throws IOException {
+            byte[] b = out.bytes();
+            write(b, 0, b.length);
+            out.clear();
+        }
+    }
+
+    /**
+     * Sorted keys (in {@code head}, whose string table they share), each with its entry: the bytes it
+     * was read from, else its value encoded with a string table of its own.
+     */
+    private static <T> void write(Sink sink, CacheCodec.Out head, CacheCodec.Writer writer, Map<String, Slot<T>> slots, Encode<T> encode)
+            throws IOException {
+        List<String> keys = new ArrayList<>(slots.keySet());
+        Collections.sort(keys);
+        head.writeInt(keys.size());
+        for (String k : keys) {
+            writer.string(k);
+            Slot<T> slot = slots.get(k);
+            if (slot.file != null) {
+                head.writeInt(slot.length);
+                sink.flush(head);
+                sink.write(slot.file, slot.offset, slot.length);
+            } else {
+                CacheCodec.Out own = new CacheCodec.Out();
+                encode.write(new CacheCodec.Writer(own), slot.value);
+                byte[] b = own.bytes();
+                head.writeInt(b.length);
+                sink.flush(head);
+                sink.write(b, 0, b.length);
+            }
+        }
+        sink.flush(head);
     }
 }

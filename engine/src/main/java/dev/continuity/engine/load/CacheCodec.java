@@ -224,7 +224,7 @@ final class CacheCodec {
 
     /** Bytes to write, in a growing array: no lock or stream call per value. */
     static final class Out {
-        private java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1 << 16);
+        private java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1 << 12);
 
         private void room(int n) {
             if (b.remaining() >= n) return;
@@ -241,10 +241,16 @@ final class CacheCodec {
         void writeLong(long v) { room(8); b.putLong(v); }
         void writeDouble(double v) { room(8); b.putDouble(v); }
         void write(byte[] v) { room(v.length); b.put(v); }
+        void write(byte[] v, int offset, int length) { room(length); b.put(v, offset, length); }
 
         /** The bytes written so far. */
         byte[] bytes() {
             return java.util.Arrays.copyOf(b.array(), b.position());
+        }
+
+        /** Forgets the bytes written (the buffer stays). */
+        void clear() {
+            b.clear();
         }
     }
 
@@ -253,7 +259,21 @@ final class CacheCodec {
         private final java.nio.ByteBuffer b;
 
         In(byte[] bytes, int length) {
-            b = java.nio.ByteBuffer.wrap(bytes, 0, length);
+            this(bytes, 0, length);
+        }
+
+        /** The {@code length} bytes from {@code offset}. */
+        In(byte[] bytes, int offset, int length) {
+            b = java.nio.ByteBuffer.wrap(bytes, offset, length);
+        }
+
+        int position() {
+            return b.position();
+        }
+
+        void skip(int n) throws IOException {
+            need(n);
+            b.position(b.position() + n);
         }
 
         private void need(int n) throws IOException {
@@ -323,6 +343,24 @@ final class CacheCodec {
             }
             out.writeInt(r.existingFiles().size());
             for (String f : r.existingFiles()) string(f);
+        }
+
+        void part(AnalysisCache.Part p) throws IOException {
+            out.writeInt(p.findings().size());
+            for (AnalysisCache.PartFinding f : p.findings()) {
+                string(f.rule());
+                string(f.subject());
+                string(f.kind());
+                string(f.detail());
+                string(f.message());
+                location(f.location());
+            }
+            out.writeInt(p.recoveries().size());
+            for (AnalysisCache.PartRecovery r : p.recoveries()) {
+                string(r.service());
+                string(r.time());
+                string(r.limiting());
+            }
         }
 
         private void fieldLocations(FieldLocations l) throws IOException {
@@ -402,6 +440,18 @@ final class CacheCodec {
             List<String> files = new ArrayList<>(f);
             for (int i = 0; i < f; i++) files.add(string());
             return new InventoryLoader.FileResult(resources, new ArrayList<>(), refs, new HashMap<>(), sha, locations, List.copyOf(files));
+        }
+
+        AnalysisCache.Part part() throws IOException {
+            int n = count();
+            List<AnalysisCache.PartFinding> findings = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                findings.add(new AnalysisCache.PartFinding(string(), string(), string(), string(), string(), location()));
+            }
+            int m = count();
+            List<AnalysisCache.PartRecovery> recoveries = new ArrayList<>(m);
+            for (int i = 0; i < m; i++) recoveries.add(new AnalysisCache.PartRecovery(string(), string(), string()));
+            return new AnalysisCache.Part(findings, recoveries);
         }
 
         private int count() throws IOException {

@@ -84,13 +84,18 @@ public final class InventoryLoader {
         Iterator<FileResult> nextYaml = yaml.iterator();
         for (Path f : files) results.add(isJson(f) ? declared.bind(f) : nextYaml.next());
         errors.addAll(declared.errors);
-        List<Binder.RefUse> refs = new ArrayList<>();
-        List<Resource> resources = new ArrayList<>();
-        Map<String, Resource> byLowerId = new HashMap<>();
+        int count = 0, refCount = 0;
+        for (FileResult fr : results) {
+            count += fr.resources().size();
+            refCount += fr.refs().size();
+        }
+        List<Binder.RefUse> refs = new ArrayList<>(refCount);
+        List<Resource> resources = new ArrayList<>(count);
+        Map<String, Resource> byLowerId = new HashMap<>(count * 2);
         // ids of documents that have errors of their own: references to them are not reported again
         Map<String, Class<?>> invalid = new HashMap<>();
         Policy firstPolicy = null;
-        Map<String, FieldLocations> locations = new HashMap<>();
+        Map<String, FieldLocations> locations = new HashMap<>(count * 2);
         for (FileResult fr : results) {
             locations.putAll(fr.locations());
             errors.addAll(fr.errors());
@@ -114,19 +119,17 @@ public final class InventoryLoader {
                 resources.add(r);
             }
         }
-        Map<String, Resource> byId = new HashMap<>();
+        Map<String, Resource> byId = new HashMap<>(resources.size() * 2);
         for (Resource r : resources) byId.put(r.id(), r);
         checkReferences(refs, byId, invalid, errors);
         checkCycles(resources, errors);
         List<String> warnings = new ArrayList<>(declared.warnings());
-        if (cache != null) {
-            if (cache.warning() != null) warnings.add(0, cache.warning());
-            String notSaved = cache.save();
-            if (notSaved != null) warnings.add(notSaved);
-        }
+        if (cache != null && cache.warning() != null) warnings.add(0, cache.warning());
         if (!errors.isEmpty()) throw new InputException(errors);
         List<String> shown = files.stream().map(this::display).toList();
-        return new Inventory(shown, resources, defaultPolicy(), digest(shown, results), locations, warnings);
+        Map<String, String> digests = new HashMap<>();
+        for (int i = 0; i < shown.size(); i++) digests.put(shown.get(i), results.get(i).sha256());
+        return new Inventory(shown, resources, defaultPolicy(), digest(shown, results), locations, warnings, digests);
     }
 
     static boolean isJson(Path f) {

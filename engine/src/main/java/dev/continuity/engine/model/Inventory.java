@@ -9,9 +9,11 @@ public final class Inventory {
     private final Map<String, Resource> byId;
     private final Map<Class<?>, List<Resource>> byKind;
     private final Policy policy;
+    private final Policy defaultPolicy;
     private final String sha256;
     private final Map<String, FieldLocations> locations;
     private final List<String> warnings;
+    private final Map<String, String> fileDigests;
 
     /**
      * Where a field of a resource was written ({@code rto}, {@code failover.mode},
@@ -40,6 +42,14 @@ public final class Inventory {
     /** @param warnings what importing declared infrastructure could not derive, one located line each */
     public Inventory(List<String> files, List<Resource> resources, Policy defaultPolicy, String sha256,
                      Map<String, FieldLocations> locations, List<String> warnings) {
+        this(files, resources, defaultPolicy, sha256, locations, warnings, Map.of());
+    }
+
+    /** @param fileDigests the SHA-256 of each file's bytes, by the file's path as shown (locations name files so) */
+    public Inventory(List<String> files, List<Resource> resources, Policy defaultPolicy, String sha256,
+                     Map<String, FieldLocations> locations, List<String> warnings, Map<String, String> fileDigests) {
+        this.fileDigests = Map.copyOf(fileDigests);
+        this.defaultPolicy = defaultPolicy;
         this.locations = locations;
         this.warnings = List.copyOf(warnings);
         this.sha256 = sha256;
@@ -65,6 +75,31 @@ public final class Inventory {
     /** What importing declared infrastructure (Terraform JSON among the paths) could not derive or left out. */
     public List<String> warnings() {
         return warnings;
+    }
+
+    /** The SHA-256 of a file's bytes, by its path as locations show it; null when not known. */
+    public String fileDigest(String file) {
+        return fileDigests.get(file);
+    }
+
+    /** Where each field of a resource was written, or null (the analysis cache's keys). */
+    public FieldLocations locations(Resource r) {
+        return locations.get(r.id());
+    }
+
+    /**
+     * The same inventory restricted to some of its resources (a part the evaluator checks alone):
+     * same files, digests, locations and default policy.
+     */
+    public Inventory only(List<Resource> some) {
+        return new Inventory(files, some, defaultPolicy, sha256, locations, warnings, fileDigests);
+    }
+
+    /** The same inventory with one more warning. */
+    public Inventory withWarning(String warning) {
+        List<String> w = new ArrayList<>(warnings);
+        w.add(warning);
+        return new Inventory(files, resources, defaultPolicy, sha256, locations, w, fileDigests);
     }
 
     public List<String> files() {

@@ -68,8 +68,13 @@ class AnalysisCacheTest {
         Files.writeString(inv.resolve("plan.md"), "# plan\n");
     }
 
+    /** Loads, then saves the cache as a check does (Check saves it after evaluating, or after input errors). */
     private Inventory load(AnalysisCache cache) throws InputException {
-        return new InventoryLoader(tmp).withCache(cache).load(List.of(inv));
+        try {
+            return new InventoryLoader(tmp).withCache(cache).load(List.of(inv));
+        } finally {
+            if (cache != null) cache.save();
+        }
     }
 
     /** Every resource with every field, where each was written, and the digest. */

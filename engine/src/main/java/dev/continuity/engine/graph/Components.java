@@ -1,0 +1,133 @@
+package dev.continuity.engine.graph;
+
+import dev.continuity.engine.model.*;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.*;
+
+/**
+ * The inventory cut into parts that no reference joins: two resources are in one component when
+ * one names the other in a {@link Ref} field (at any depth: {@code failover.site},
+ * {@code backups[].site}, {@code runbooks[].service}), or through a chain of such references.
+ * The Policy and the Waivers are in none: they concern the whole inventory.
+ *
+ * <p>Every derived fact and every rule that does not declare {@code @scope("inventory")} joins
+ * resources only along references, so the findings of a component depend on its own resources,
+ * the policy and the date alone ({@code IncrementalEvaluationTest} checks this on every rule
+ * fixture). That is what lets a cached check evaluate only the components whose files changed.
+ *
+ * @param members resources of each component, in inventory order; components ordered by their first member
+ */
+public record Components(List<List<Resource>> members) {
+
+    /** True for the kinds that belong to no component. */
+    public static boolean global(Resource r) {
+        return r instanceof Policy || r instanceof Waiver;
+    }
+
+    public static Components of(Inventory inv) {
+        List<Resource> all = inv.resources();
+        Map<String, Integer> index = new HashMap<>(all.size() * 2);
+        for (int i = 0; i < all.size(); i++) if (!global(all.get(i))) index.put(all.get(i).id(), i);
+        int[] parent = new int[all.size()];
+        for (int i = 0; i < parent.length; i++) parent[i] = i;
+        List<String> refs = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            Resource r = all.get(i);
+            if (global(r)) continue;
+            refs.clear();
+            REFS.get(r.getClass()).collect(r, refs);
+            for (String target : refs) {
+                Integer j = index.get(target);
+                if (j != null) union(parent, i, j);
+            }
+        }
+        Map<Integer, List<Resource>> byRoot = new LinkedHashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (global(all.get(i))) continue;
+            byRoot.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(all.get(i));
+        }
+        return new Components(List.copyOf(byRoot.values()));
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    private static void union(int[] parent, int a, int b) {
+        int ra = find(parent, a), rb = find(parent, b);
+        if (ra != rb) parent[Math.max(ra, rb)] = Math.min(ra, rb); // the earlier resource is the root
+    }
+
+    /** Collects the ids a value names in its {@link Ref} fields, at any depth. */
+    private interface Collector {
+        void collect(Object value, List<String> out);
+    }
+
+    private static final Collector NONE = (v, out) -> { };
+
+    private static final ClassValue<Collector> REFS = new ClassValue<>() {
+        @Override
+        protected Collector computeValue(Class<?> type) {
+            return refs(type);
+        }
+    };
+
+    private static Collector refs(Class<?> type) {
+        if (!type.isRecord()) return NONE;
+        List<Collector> parts = new ArrayList<>();
+        MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+        for (RecordComponent c : type.getRecordComponents()) {
+            MethodHandle get;
+            try {
+                get = lookup.unreflect(c.getAccessor()).asType(MethodType.methodType(Object.class, Object.class));
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+            Collector value = value(c.getGenericType(), c.isAnnotationPresent(Ref.class));
+            if (value == NONE) continue;
+            parts.add((v, out) -> {
+                Object x;
+                try {
+                    x = (Object) get.invokeExact(v);
+                } catch (RuntimeException | Error e) {
+                    throw e;
+                } catch (Throwable t) {
+                    throw new IllegalStateException(t);
+                }
+                if (x != null) value.collect(x, out);
+            });
+        }
+        if (parts.isEmpty()) return NONE;
+        Collector[] all = parts.toArray(Collector[]::new);
+        return (v, out) -> {
+            for (Collector c : all) c.collect(v, out);
+        };
+    }
+
+    /** What to collect from a component's value of this declared type. */
+    private static Collector value(Type t, boolean ref) {
+        Class<?> raw = t instanceof ParameterizedType p ? (Class<?>) p.getRawType() : t instanceof Class<?> c ? c : Object.class;
+        if (raw == String.class) return ref ? (v, out) -> out.add((String) v) : NONE;
+        if (Collection.class.isAssignableFrom(raw) && t instanceof ParameterizedType p) {
+            Collector item = value(p.getActualTypeArguments()[0], ref);
+            if (item == NONE) return NONE;
+            return (v, out) -> {
+                for (Object x : (Collection<?>) v) if (x != null) item.collect(x, out);
+            };
+        }
+        if (raw.isRecord() && raw.getPackageName().equals(Resource.class.getPackageName())) {
+            return REFS.get(raw) == NONE ? NONE : (v, out) -> REFS.get(v.getClass()).collect(v, out);
+        }
+        return NONE;
+    }
+}

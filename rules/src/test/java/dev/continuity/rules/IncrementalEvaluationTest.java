@@ -1,0 +1,119 @@
+package dev.continuity.rules;
+
+import dev.continuity.engine.eval.Evaluator;
+import dev.continuity.engine.eval.Finding;
+import dev.continuity.engine.eval.Result;
+import dev.continuity.engine.eval.RulePack;
+import dev.continuity.engine.eval.RuleTest;
+import dev.continuity.engine.graph.Components;
+import dev.continuity.engine.load.AnalysisCache;
+import dev.continuity.engine.load.InventoryLoader;
+import dev.continuity.engine.model.Inventory;
+import dev.continuity.engine.model.Resource;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.*;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A cached check evaluates only the components whose files changed (graph/Components), which is
+ * right only if no rule without {@code @scope("inventory")} joins resources of two components.
+ * This checks that on every rule fixture and on the samples: each component evaluated alone gives
+ * exactly its share of the whole inventory's findings and recoveries, and the cached evaluation
+ * (every component evaluated, then every one taken from the cache) gives the very same result as
+ * the plain one.
+ */
+class IncrementalEvaluationTest {
+    private static final RulePack PACK = RulePack.builtIn();
+
+    static Stream<Path> inventories() throws IOException {
+        return Stream.concat(RuleTest.find(RuleFixturesTest.ROOT).stream(),
+                Stream.of(Path.of("../samples/northwind/continuity"), Path.of("../samples/northwind-compliant/continuity")));
+    }
+
+    private static Inventory load(Path dir) throws Exception {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.toString().endsWith(".yaml") && !p.getFileName().toString().equals(RuleTest.EXPECTED)).sorted().toList();
+        }
+        return new InventoryLoader().load(files);
+    }
+
+    private static LocalDate asOf(Path dir) throws IOException {
+        return Files.exists(dir.resolve(RuleTest.EXPECTED)) ? LocalDate.parse(RuleTest.readExpected(dir).asOf()) : LocalDate.parse("2026-11-22");
+    }
+
+    /** What a finding says, whatever its session: rule, subject, detail, message, location. */
+    private static String said(Finding f) {
+        return f.rule().id() + " " + f.label() + " | " + f.message() + " | " + f.where() + " | " + f.status()
+                + (f.waiver() == null ? "" : " by " + f.waiver().id());
+    }
+
+    private interface Case {
+        void check(Inventory inv, Evaluator.Options options) throws Exception;
+    }
+
+    /** One test per rule fixture and sample. */
+    private static Stream<DynamicTest> onEveryInventory(Case c) throws IOException {
+        return inventories().map(dir -> DynamicTest.dynamicTest(dir.toString(), () -> c.check(load(dir), Evaluator.Options.asOf(asOf(dir)))));
+    }
+
+    /** The findings of the rules that stay inside a component, as their sessions report them (waivers are in no component). */
+    private static Stream<String> local(Result r) {
+        return r.findings().stream().filter(f -> !PACK.inventoryWide(f.rule().id()))
+                .map(f -> said(f.withStatus(dev.continuity.engine.eval.Status.OPEN, null)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachComponentAloneGivesItsShare() throws IOException {
+        return onEveryInventory((inv, options) -> {
+            Result whole = new Evaluator(PACK).evaluate(inv, options);
+            List<String> parts = new ArrayList<>();
+            List<Object> recoveries = new ArrayList<>();
+            for (List<Resource> c : Components.of(inv).members()) {
+                List<Resource> alone = new ArrayList<>(c);
+                if (inv.hasDeclaredPolicy()) alone.add(inv.policy());
+                Result r = new Evaluator(PACK).evaluate(inv.only(alone), options);
+                local(r).forEach(parts::add);
+                recoveries.addAll(r.recoveries());
+            }
+            assertThat(parts).containsExactlyInAnyOrderElementsOf(local(whole).toList());
+            assertThat(recoveries).containsExactlyInAnyOrderElementsOf(whole.recoveries());
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> cachedEvaluationIsThePlainOne() throws IOException {
+        return onEveryInventory((inv, options) -> {
+            Result plain = new Evaluator(PACK).evaluate(inv, options);
+            AnalysisCache cache = AnalysisCache.inMemory();
+            Result first = new Evaluator(PACK).evaluate(inv, options, cache);
+            cache.save();
+            assertThat(cache.componentHits()).isZero();
+            Result second = new Evaluator(PACK).evaluate(inv, options, cache);
+            assertThat(cache.componentHits()).as("every component from the cache").isEqualTo(Components.of(inv).members().size());
+            for (Result r : List.of(first, second)) {
+                assertThat(r.findings().stream().map(IncrementalEvaluationTest::said).toList())
+                        .isEqualTo(plain.findings().stream().map(IncrementalEvaluationTest::said).toList());
+                assertThat(r.findings()).isEqualTo(plain.findings());
+                assertThat(r.recoveries()).isEqualTo(plain.recoveries());
+                assertThat(r.waivers()).isEqualTo(plain.waivers());
+                assertThat(r.coverage()).isEqualTo(plain.coverage());
+            }
+        });
+    }
+
+    @Test
+    void theRulesOfTheWholeInventoryAreDeclared() {
+        assertThat(PACK.rules().stream().map(r -> r.id()).filter(PACK::inventoryWide).sorted().toList())
+                .containsExactly("EX-003", "WVR-001", "WVR-002");
+    }
+}
