@@ -303,20 +303,26 @@ public final class Evaluator {
     }
 
     /**
-     * A component's key: the global key, then each member's kind and id and every file its fields
-     * were written in, with that file's digest (a change anywhere in such a file changes the key,
-     * so the locations kept are right). Null when a file's digest is unknown.
+     * A component's key: the global key, its first member's kind and id, and the files its members
+     * were written in (in inventory order), each with its digest. That is enough: every member lies
+     * in those files, so does every reference between members (a resource that names a member is
+     * one), so the component is the part of those files' resources that its first member reaches,
+     * and those files' bytes and names fix their resources, their order and their locations. Null
+     * when a file's digest is unknown.
      */
     private static String componentKey(String global, List<Resource> members, Inventory inv) {
-        StringBuilder sb = new StringBuilder(global.length() + members.size() * 40).append(global);
-        Set<String> files = new TreeSet<>();
+        Resource first = members.get(0);
+        StringBuilder sb = new StringBuilder(global).append(first.kind()).append('\u0000').append(first.id()).append('\n');
+        List<String> files = new ArrayList<>(2);
+        String last = null;
         for (Resource r : members) {
-            sb.append(r.kind()).append('\u0000').append(r.id()).append('\n');
+            String file = r.location().file();
+            if (!file.equals(last) && !files.contains(file)) files.add(file);
+            last = file;
             FieldLocations l = inv.locations(r);
-            files.add(r.location().file());
-            if (l != null && l.paths().length > 0) { // a document with no fields but its id has no field locations
-                if (!l.file().equals(r.location().file())) files.add(l.file());
-                if (l.files() != null) files.addAll(Arrays.asList(l.files()));
+            if (l != null && l.paths().length > 0 && !l.file().equals(file) && !files.contains(l.file())) files.add(l.file());
+            if (l != null && l.files() != null) { // a hand-written document completing an imported one
+                for (String f : l.files()) if (!files.contains(f)) files.add(f);
             }
         }
         for (String f : files) {

@@ -2,6 +2,7 @@ package dev.continuity.engine.graph;
 
 import dev.continuity.engine.model.*;
 
+import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -9,6 +10,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.*;
+import java.util.function.Function;
 
 /**
  * The inventory cut into parts that no reference joins: two resources are in one component when
@@ -85,25 +87,12 @@ public record Components(List<List<Resource>> members) {
     private static Collector refs(Class<?> type) {
         if (!type.isRecord()) return NONE;
         List<Collector> parts = new ArrayList<>();
-        MethodHandles.Lookup lookup = MethodHandles.publicLookup();
         for (RecordComponent c : type.getRecordComponents()) {
-            MethodHandle get;
-            try {
-                get = lookup.unreflect(c.getAccessor()).asType(MethodType.methodType(Object.class, Object.class));
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
-            }
             Collector value = value(c.getGenericType(), c.isAnnotationPresent(Ref.class));
             if (value == NONE) continue;
+            Function<Object, Object> get = accessor(c);
             parts.add((v, out) -> {
-                Object x;
-                try {
-                    x = (Object) get.invokeExact(v);
-                } catch (RuntimeException | Error e) {
-                    throw e;
-                } catch (Throwable t) {
-                    throw new IllegalStateException(t);
-                }
+                Object x = get.apply(v);
                 if (x != null) value.collect(x, out);
             });
         }
@@ -112,6 +101,20 @@ public record Components(List<List<Resource>> members) {
         return (v, out) -> {
             for (Collector c : all) c.collect(v, out);
         };
+    }
+
+    /** A record component's accessor as a plain function (a lambda class calling it directly: fast from the first call). */
+    @SuppressWarnings("unchecked")
+    private static Function<Object, Object> accessor(RecordComponent c) {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            MethodHandle get = lookup.unreflect(c.getAccessor());
+            return (Function<Object, Object>) LambdaMetafactory.metafactory(lookup, "apply", MethodType.methodType(Function.class),
+                    MethodType.methodType(Object.class, Object.class), get, get.type().changeReturnType(c.getType().isPrimitive()
+                            ? MethodType.methodType(c.getType()).wrap().returnType() : c.getType())).getTarget().invokeExact();
+        } catch (Throwable t) {
+            throw new IllegalStateException("cannot read " + c, t);
+        }
     }
 
     /** What to collect from a component's value of this declared type. */

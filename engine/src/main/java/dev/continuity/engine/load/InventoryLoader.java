@@ -555,9 +555,10 @@ public final class InventoryLoader {
         for (Binder.RefUse use : refs) {
             List<Class<? extends Resource>> allowed = use.allowed();
             Class<?> invalidKind = invalid.get(use.target());
-            if (!byId.containsKey(use.target()) && invalidKind != null && allowed.contains(invalidKind)) continue;
-            String wanted = String.join(" or ", allowed.stream().map(Class::getSimpleName).toList());
             Resource target = byId.get(use.target());
+            if (target != null && allowed.contains(target.getClass()) && (use.vendorType().isEmpty() || !(target instanceof Vendor))) continue;
+            if (target == null && invalidKind != null && allowed.contains(invalidKind)) continue;
+            String wanted = String.join(" or ", allowed.stream().map(Class::getSimpleName).toList());
             if (target == null) {
                 List<String> candidates = new ArrayList<>(byId.values().stream().filter(r -> allowed.contains(r.getClass())).map(Resource::id).toList());
                 invalid.forEach((id, kind) -> {
