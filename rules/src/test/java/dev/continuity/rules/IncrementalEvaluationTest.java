@@ -111,6 +111,22 @@ class IncrementalEvaluationTest {
         });
     }
 
+    /** Components come from the references the loader read; they must be exactly what the {@code @Ref} fields name. */
+    @TestFactory
+    Stream<DynamicTest> theLoadersReferencesAreTheRefFields() throws IOException {
+        return onEveryInventory((inv, options) -> {
+            List<String> named = new ArrayList<>();
+            for (Resource r : inv.resources()) {
+                List<String> targets = new ArrayList<>();
+                Components.references(r, targets);
+                for (String t : targets) named.add(r.id() + " -> " + t);
+            }
+            assertThat(inv.references()).isNotNull();
+            assertThat(inv.references().stream().map(x -> x.from() + " -> " + x.to()).toList()).containsExactlyInAnyOrderElementsOf(named);
+            assertThat(Components.of(inv)).isEqualTo(Components.of(inv.only(inv.resources())));
+        });
+    }
+
     @Test
     void theRulesOfTheWholeInventoryAreDeclared() {
         assertThat(PACK.rules().stream().map(r -> r.id()).filter(PACK::inventoryWide).sorted().toList())

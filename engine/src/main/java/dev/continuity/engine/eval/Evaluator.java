@@ -210,8 +210,12 @@ public final class Evaluator {
         List<Resource> stale = new ArrayList<>();
         List<String> staleKeys = new ArrayList<>();
         Map<String, Integer> staleComponent = new HashMap<>();
-        for (List<Resource> c : components) {
-            String key = componentKey(global, c, inv);
+        // the keys on both cores (each thread its own digest), then looked up in component order
+        ThreadLocal<java.security.MessageDigest> sha = ThreadLocal.withInitial(Evaluator::sha256);
+        List<String> keys = components.parallelStream().map(c -> componentKey(global, c, inv, sha.get())).toList();
+        for (int n = 0; n < components.size(); n++) {
+            List<Resource> c = components.get(n);
+            String key = keys.get(n);
             AnalysisCache.Part part = key == null ? null : cache.part(key);
             if (part != null) {
                 for (AnalysisCache.PartFinding f : part.findings()) {
@@ -310,7 +314,7 @@ public final class Evaluator {
      * and those files' bytes and names fix their resources, their order and their locations. Null
      * when a file's digest is unknown.
      */
-    private static String componentKey(String global, List<Resource> members, Inventory inv) {
+    private static String componentKey(String global, List<Resource> members, Inventory inv, java.security.MessageDigest sha) {
         Resource first = members.get(0);
         StringBuilder sb = new StringBuilder(global).append(first.kind()).append('\u0000').append(first.id()).append('\n');
         List<String> files = new ArrayList<>(2);
@@ -330,7 +334,7 @@ public final class Evaluator {
             if (digest == null) return null;
             sb.append(f).append('\u0000').append(digest).append('\n');
         }
-        return HexFormat.of().formatHex(sha256().digest(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(sha.digest(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private static java.security.MessageDigest sha256() {

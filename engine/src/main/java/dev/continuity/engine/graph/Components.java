@@ -38,23 +38,43 @@ public record Components(List<List<Resource>> members) {
         for (int i = 0; i < all.size(); i++) if (!global(all.get(i))) index.put(all.get(i).id(), i);
         int[] parent = new int[all.size()];
         for (int i = 0; i < parent.length; i++) parent[i] = i;
-        List<String> refs = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-            Resource r = all.get(i);
-            if (global(r)) continue;
-            refs.clear();
-            REFS.get(r.getClass()).collect(r, refs);
-            for (String target : refs) {
-                Integer j = index.get(target);
-                if (j != null) union(parent, i, j);
+        if (inv.references() != null) { // as the loader read them
+            for (Reference ref : inv.references()) {
+                Integer i = index.get(ref.from()), j = index.get(ref.to());
+                if (i != null && j != null) union(parent, i, j);
+            }
+        } else {
+            List<String> refs = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                Resource r = all.get(i);
+                if (global(r)) continue;
+                refs.clear();
+                references(r, refs);
+                for (String target : refs) {
+                    Integer j = index.get(target);
+                    if (j != null) union(parent, i, j);
+                }
             }
         }
-        Map<Integer, List<Resource>> byRoot = new LinkedHashMap<>();
+        // components numbered in the order of their first member, without boxing
+        int[] number = new int[all.size()];
+        Arrays.fill(number, -1);
+        List<List<Resource>> members = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             if (global(all.get(i))) continue;
-            byRoot.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(all.get(i));
+            int root = find(parent, i);
+            if (number[root] < 0) {
+                number[root] = members.size();
+                members.add(new ArrayList<>());
+            }
+            members.get(number[root]).add(all.get(i));
         }
-        return new Components(List.copyOf(byRoot.values()));
+        return new Components(List.copyOf(members));
+    }
+
+    /** The ids a resource names in its {@link Ref} fields, at any depth, in declaration order. */
+    public static void references(Resource r, List<String> out) {
+        REFS.get(r.getClass()).collect(r, out);
     }
 
     private static int find(int[] parent, int i) {

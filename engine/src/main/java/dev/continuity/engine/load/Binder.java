@@ -24,7 +24,24 @@ final class Binder {
     static final Set<String> COMMON = Set.of("id", "name", "description", "labels", "location");
 
     /** A reference to check once every resource is known. */
-    record RefUse(String target, List<Class<? extends Resource>> allowed, String vendorType, Location location, String field) {
+    /** A reference written in a document: its target id, the kinds allowed, where; {@code owner} the id of the document that writes it. */
+    record RefUse(String target, List<Class<? extends Resource>> allowed, String vendorType, Location location, String field, String owner) {
+        RefUse(String target, List<Class<? extends Resource>> allowed, String vendorType, Location location, String field) {
+            this(target, allowed, vendorType, location, field, null);
+        }
+    }
+
+    /** How many references this binder has collected so far. */
+    int refCount() {
+        return refs.size();
+    }
+
+    /** Names the owner of the references collected since {@code from}: the document just bound. */
+    void own(int from, String owner) {
+        for (int i = from; i < refs.size(); i++) {
+            RefUse u = refs.get(i);
+            refs.set(i, new RefUse(u.target(), u.allowed(), u.vendorType(), u.location(), u.field(), owner));
+        }
     }
 
     private final List<InputError> errors;

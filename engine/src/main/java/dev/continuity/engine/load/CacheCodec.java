@@ -340,6 +340,7 @@ final class CacheCodec {
                 string(u.vendorType());
                 location(u.location());
                 string(u.field());
+                string(u.owner());
             }
             out.writeInt(r.existingFiles().size());
             for (String f : r.existingFiles()) string(f);
@@ -434,7 +435,7 @@ final class CacheCodec {
                 int k = in.readByte();
                 List<Class<? extends Resource>> allowed = new ArrayList<>(k);
                 for (int j = 0; j < k; j++) allowed.add(kind(in.readByte()));
-                refs.add(new Binder.RefUse(target, List.copyOf(allowed), string(), location(), string()));
+                refs.add(new Binder.RefUse(target, List.copyOf(allowed), string(), location(), string(), string()));
             }
             int f = count();
             List<String> files = new ArrayList<>(f);

@@ -121,15 +121,29 @@ public final class InventoryLoader {
         }
         Map<String, Resource> byId = new HashMap<>(resources.size() * 2);
         for (Resource r : resources) byId.put(r.id(), r);
+        // the dependency cycles on the other core while this one checks the references (errors in the same order as one after the other)
+        java.util.concurrent.CompletableFuture<List<InputError>> cycles = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            List<InputError> found = new ArrayList<>();
+            checkCycles(resources, found);
+            return found;
+        });
         checkReferences(refs, byId, invalid, errors);
-        checkCycles(resources, errors);
+        try {
+            errors.addAll(cycles.join());
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
         List<String> warnings = new ArrayList<>(declared.warnings());
         if (cache != null && cache.warning() != null) warnings.add(0, cache.warning());
         if (!errors.isEmpty()) throw new InputException(errors);
         List<String> shown = files.stream().map(this::display).toList();
         Map<String, String> digests = new HashMap<>();
         for (int i = 0; i < shown.size(); i++) digests.put(shown.get(i), results.get(i).sha256());
-        return new Inventory(shown, resources, defaultPolicy(), digest(shown, results), locations, warnings, digests);
+        List<Reference> references = new ArrayList<>(refs.size());
+        for (Binder.RefUse u : refs) if (u.owner() != null) references.add(new Reference(u.owner(), u.target()));
+        return new Inventory(shown, resources, defaultPolicy(), digest(shown, results), locations, warnings, digests, references);
     }
 
     static boolean isJson(Path f) {
@@ -398,11 +412,13 @@ public final class InventoryLoader {
         }
         if (type == null) return null;
         // bind even without a valid id, so that the document's other errors are reported too
+        int refsBefore = binder.refCount();
         Resource r = (Resource) binder.bindResource((Class) type, map, id == null ? "" : id);
         if (r == null || id == null || !validId) {
             if (id != null) invalid.put(id, type);
             return null;
         }
+        binder.own(refsBefore, r.id());
         return r;
     }
 

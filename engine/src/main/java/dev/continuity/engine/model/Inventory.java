@@ -14,6 +14,7 @@ public final class Inventory {
     private final Map<String, FieldLocations> locations;
     private final List<String> warnings;
     private final Map<String, String> fileDigests;
+    private final List<Reference> references;
 
     /**
      * Where a field of a resource was written ({@code rto}, {@code failover.mode},
@@ -48,6 +49,14 @@ public final class Inventory {
     /** @param fileDigests the SHA-256 of each file's bytes, by the file's path as shown (locations name files so) */
     public Inventory(List<String> files, List<Resource> resources, Policy defaultPolicy, String sha256,
                      Map<String, FieldLocations> locations, List<String> warnings, Map<String, String> fileDigests) {
+        this(files, resources, defaultPolicy, sha256, locations, warnings, fileDigests, null);
+    }
+
+    /** @param references every reference the documents write, as the loader read them; null: not known */
+    public Inventory(List<String> files, List<Resource> resources, Policy defaultPolicy, String sha256,
+                     Map<String, FieldLocations> locations, List<String> warnings, Map<String, String> fileDigests,
+                     List<Reference> references) {
+        this.references = references == null ? null : List.copyOf(references);
         this.fileDigests = Map.copyOf(fileDigests);
         this.defaultPolicy = defaultPolicy;
         this.locations = locations;
@@ -77,6 +86,11 @@ public final class Inventory {
         return warnings;
     }
 
+    /** Every reference the documents write ({@link Ref} fields at any depth), as the loader read them; null when not known. */
+    public List<Reference> references() {
+        return references;
+    }
+
     /** The SHA-256 of a file's bytes, by its path as locations show it; null when not known. */
     public String fileDigest(String file) {
         return fileDigests.get(file);
@@ -99,7 +113,7 @@ public final class Inventory {
     public Inventory withWarning(String warning) {
         List<String> w = new ArrayList<>(warnings);
         w.add(warning);
-        return new Inventory(files, resources, defaultPolicy, sha256, locations, w, fileDigests);
+        return new Inventory(files, resources, defaultPolicy, sha256, locations, w, fileDigests, references);
     }
 
     public List<String> files() {
