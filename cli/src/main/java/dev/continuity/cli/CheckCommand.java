@@ -101,7 +101,8 @@ final class CheckCommand implements Callable<Integer> {
     boolean timings;
 
     @Option(names = "--cache", paramLabel = "FILE",
-            description = "Keep each file's parsed documents in FILE and read only the files that changed; the rules always run")
+            description = "Keep each file's parsed documents and each independent part's findings in FILE: read only the files"
+                    + " that changed and evaluate only the parts they touch (reports are the same)")
     Path cache;
 
     @Override

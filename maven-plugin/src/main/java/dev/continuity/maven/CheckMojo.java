@@ -87,7 +87,11 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "continuity.linkBase")
     private String linkBase;
 
-    /** The analysis cache: each inventory file's parsed documents, read again only when the file changes. */
+    /**
+     * The analysis cache: each inventory file's parsed documents, read again only when the file
+     * changes, and the findings of each part of the inventory no reference joins to another,
+     * evaluated again only when one of its files changes.
+     */
     @Parameter(property = "continuity.cache", defaultValue = "${project.build.directory}/continuity.cache")
     private File cache;
 
