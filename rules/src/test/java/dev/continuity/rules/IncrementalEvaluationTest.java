@@ -111,6 +111,21 @@ class IncrementalEvaluationTest {
         });
     }
 
+    /** Large inventories are evaluated in two sessions of components on two cores: the same result. */
+    @TestFactory
+    Stream<DynamicTest> twoSessionsGiveThePlainResult() throws IOException {
+        return onEveryInventory((inv, options) -> {
+            Result plain = new Evaluator(PACK).parallelFrom(Integer.MAX_VALUE).evaluate(inv, options);
+            Result split = new Evaluator(PACK).parallelFrom(0).evaluate(inv, options);
+            assertThat(split.findings().stream().map(IncrementalEvaluationTest::said).toList())
+                    .isEqualTo(plain.findings().stream().map(IncrementalEvaluationTest::said).toList());
+            assertThat(split.findings()).isEqualTo(plain.findings());
+            assertThat(split.recoveries()).isEqualTo(plain.recoveries());
+            assertThat(split.waivers()).isEqualTo(plain.waivers());
+            assertThat(split.coverage()).isEqualTo(plain.coverage());
+        });
+    }
+
     /** Components come from the references the loader read; they must be exactly what the {@code @Ref} fields name. */
     @TestFactory
     Stream<DynamicTest> theLoadersReferencesAreTheRefFields() throws IOException {

@@ -17,9 +17,26 @@ import java.util.*;
  */
 public final class Evaluator {
     private final RulePack pack;
+    private final int parallelFrom;
 
     public Evaluator(RulePack pack) {
+        this(pack, PARALLEL_FROM);
+    }
+
+    private Evaluator(RulePack pack, int parallelFrom) {
         this.pack = pack;
+        this.parallelFrom = parallelFrom;
+    }
+
+    /**
+     * From how many resources (to evaluate) the components are evaluated in two sessions on two
+     * cores; below, one session is cheaper (docs/performance.md).
+     */
+    public static final int PARALLEL_FROM = 20_000;
+
+    /** The same pack, evaluating components in two sessions from {@code resources} resources (tests: 0). */
+    public Evaluator parallelFrom(int resources) {
+        return new Evaluator(pack, resources);
     }
 
     public Evaluator() {
@@ -105,7 +122,7 @@ public final class Evaluator {
 
         Waivers waivers = new Waivers(inv.all(Waiver.class), options.asOf());
         Fired fired = null;
-        if (cache != null && !pack.hasCustomRules()) fired = byComponents(inv, options, skip, waivers, cache);
+        if (!pack.hasCustomRules() && (cache != null || inv.size() >= parallelFrom)) fired = byComponents(inv, options, skip, waivers, cache);
         if (fired == null) fired = whole(inv, options, skip, waivers);
         Set<String> baseline = options.baseline() == null ? Set.of() : options.baseline().fingerprints();
         List<Finding> out = new ArrayList<>();
@@ -193,31 +210,37 @@ public final class Evaluator {
     }
 
     /**
-     * The cached way: the inventory cut into components that no reference joins ({@link Components});
-     * the findings and recoveries of a component whose key the cache holds are taken from it, the
-     * other components are evaluated together in one session without the rules of
-     * {@code @scope("inventory")}, and those rules run in a second session over the Policy, the
-     * Exercises, the Waivers and every finding. Null when the inventory cannot be keyed (a file
-     * without a digest): then everything is evaluated in one session.
+     * By components ({@link Components}): the inventory cut into components that no reference
+     * joins. With a cache, the findings and recoveries of a component whose key the cache holds are
+     * taken from it. The other components are derived and evaluated without the rules of
+     * {@code @scope("inventory")}: in one session, or, from {@link #parallelFrom} resources, in two
+     * groups of about equal size, each its own session, on two cores. Then those rules run in a
+     * last session over the Policy, the Exercises, the Waivers and every finding. Null when the
+     * inventory cannot be keyed (a file without a digest): then everything is evaluated in one session.
      */
     private Fired byComponents(Inventory inv, Options options, Set<String> skip, Waivers waivers, AnalysisCache cache) {
-        String global = globalKey(inv, options, skip);
-        if (global == null) return null;
+        String global = cache == null ? null : globalKey(inv, options, skip);
+        if (cache != null && global == null) return null;
         long t0 = System.nanoTime();
         List<List<Resource>> components = Components.of(inv).members();
         List<Finding> local = new ArrayList<>();
         Map<String, Recovery> recoveries = new HashMap<>();
-        List<Resource> stale = new ArrayList<>();
+        List<List<Resource>> stale = new ArrayList<>();
         List<String> staleKeys = new ArrayList<>();
-        Map<String, Integer> staleComponent = new HashMap<>();
-        // the keys on both cores (each thread its own digest), then looked up in component order
-        ThreadLocal<java.security.MessageDigest> sha = ThreadLocal.withInitial(Evaluator::sha256);
-        List<String> keys = components.parallelStream().map(c -> componentKey(global, c, inv, sha.get())).toList();
-        for (int n = 0; n < components.size(); n++) {
-            List<Resource> c = components.get(n);
-            String key = keys.get(n);
-            AnalysisCache.Part part = key == null ? null : cache.part(key);
-            if (part != null) {
+        if (cache == null) {
+            stale.addAll(components);
+        } else {
+            // the keys on both cores (each thread its own digest), then looked up in component order
+            ThreadLocal<java.security.MessageDigest> sha = ThreadLocal.withInitial(Evaluator::sha256);
+            List<String> keys = components.parallelStream().map(c -> componentKey(global, c, inv, sha.get())).toList();
+            for (int n = 0; n < components.size(); n++) {
+                String key = keys.get(n);
+                AnalysisCache.Part part = key == null ? null : cache.part(key);
+                if (part == null) {
+                    stale.add(components.get(n));
+                    staleKeys.add(key);
+                    continue;
+                }
                 for (AnalysisCache.PartFinding f : part.findings()) {
                     local.add(new Finding(pack.rule(f.rule()).orElseThrow(), f.subject(), f.kind(), f.detail(), f.message(), f.location(),
                             Status.OPEN, null));
@@ -225,45 +248,19 @@ public final class Evaluator {
                 for (AnalysisCache.PartRecovery r : part.recoveries()) {
                     recoveries.put(r.service(), new Recovery(r.service(), r.time() == null ? null : Dur.parse(r.time()), r.limiting()));
                 }
-                continue;
             }
-            for (Resource r : c) staleComponent.put(r.id(), staleKeys.size());
-            staleKeys.add(key);
-            stale.addAll(c);
         }
         long deriveNanos = 0;
         if (!stale.isEmpty()) {
-            if (inv.hasDeclaredPolicy()) stale.add(inv.policy());
-            Inventory part = inv.only(stale);
-            Findings findings = new Findings(pack, inv);
-            long t1 = System.nanoTime();
-            List<Object> derived = Derivation.facts(part);
-            long t2 = System.nanoTime();
-            deriveNanos = t2 - t1;
-            session(findings, part.resources(), part, options, derived, List.of(), List.of(), skip, false);
-            List<List<AnalysisCache.PartFinding>> found = new ArrayList<>();
-            List<List<AnalysisCache.PartRecovery>> recovered = new ArrayList<>();
-            for (int i = 0; i < staleKeys.size(); i++) {
-                found.add(new ArrayList<>());
-                recovered.add(new ArrayList<>());
+            List<List<List<Resource>>> groups = groups(stale, stale.stream().mapToInt(List::size).sum() >= parallelFrom ? 2 : 1);
+            List<Fired> done = (groups.size() > 1 ? groups.parallelStream() : groups.stream())
+                    .map(g -> evaluateTogether(g, inv, options, skip)).toList();
+            for (Fired f : done) {
+                local.addAll(f.findings());
+                for (Recovery r : f.recoveries()) recoveries.put(r.service(), r);
+                deriveNanos = Math.max(deriveNanos, f.deriveNanos());
             }
-            for (Finding f : findings.all()) {
-                Integer i = staleComponent.get(f.subject());
-                if (i == null) {
-                    throw new IllegalStateException("rule " + f.rule().id() + " reported on " + f.subject()
-                            + ", which is in no component: a rule that joins across components needs @scope(\"inventory\")");
-                }
-                found.get(i).add(new AnalysisCache.PartFinding(f.rule().id(), f.subject(), f.kind(), f.detail(), f.message(), f.location()));
-                local.add(f);
-            }
-            for (Recovery r : recoveries(derived)) {
-                recovered.get(staleComponent.get(r.service())).add(new AnalysisCache.PartRecovery(r.service(),
-                        r.time() == null ? null : r.time().text(), r.limiting()));
-                recoveries.put(r.service(), r);
-            }
-            for (int i = 0; i < staleKeys.size(); i++) {
-                if (staleKeys.get(i) != null) cache.putPart(staleKeys.get(i), new AnalysisCache.Part(found.get(i), recovered.get(i)));
-            }
+            if (cache != null) keep(cache, stale, staleKeys, done);
         }
         // the rules of the whole inventory, over what they read and every finding of the others
         List<Resource> wide = new ArrayList<>();
@@ -282,6 +279,68 @@ public final class Evaluator {
         List<Recovery> ordered = new ArrayList<>();
         for (Service s : inv.all(Service.class)) ordered.add(recoveries.get(s.id()));
         return new Fired(all, List.copyOf(ordered), deriveNanos, System.nanoTime() - t0 - deriveNanos);
+    }
+
+    /** Components in {@code n} runs of about the same number of resources, in their order. */
+    private static List<List<List<Resource>>> groups(List<List<Resource>> components, int n) {
+        if (n <= 1 || components.size() < 2) return List.of(components);
+        int total = components.stream().mapToInt(List::size).sum();
+        List<List<List<Resource>>> out = new ArrayList<>();
+        List<List<Resource>> current = new ArrayList<>();
+        int size = 0;
+        for (List<Resource> c : components) {
+            current.add(c);
+            size += c.size();
+            if (out.size() < n - 1 && size * n >= total * (out.size() + 1)) {
+                out.add(current);
+                current = new ArrayList<>();
+            }
+        }
+        if (!current.isEmpty()) out.add(current);
+        return out;
+    }
+
+    /** Components derived and evaluated together in one session, without the rules of the whole inventory. */
+    private Fired evaluateTogether(List<List<Resource>> components, Inventory inv, Options options, Set<String> skip) {
+        List<Resource> resources = new ArrayList<>();
+        for (List<Resource> c : components) resources.addAll(c);
+        if (inv.hasDeclaredPolicy()) resources.add(inv.policy());
+        Inventory part = inv.only(resources);
+        Findings findings = new Findings(pack, inv);
+        long t1 = System.nanoTime();
+        List<Object> derived = Derivation.facts(part);
+        long t2 = System.nanoTime();
+        session(findings, part.resources(), part, options, derived, List.of(), List.of(), skip, false);
+        return new Fired(findings.all(), recoveries(derived), t2 - t1, System.nanoTime() - t2);
+    }
+
+    /** Keeps each evaluated component's findings and recoveries under its key. */
+    private static void keep(AnalysisCache cache, List<List<Resource>> components, List<String> keys, List<Fired> done) {
+        Map<String, Integer> componentOf = new HashMap<>();
+        for (int i = 0; i < components.size(); i++) for (Resource r : components.get(i)) componentOf.put(r.id(), i);
+        List<List<AnalysisCache.PartFinding>> found = new ArrayList<>();
+        List<List<AnalysisCache.PartRecovery>> recovered = new ArrayList<>();
+        for (int i = 0; i < components.size(); i++) {
+            found.add(new ArrayList<>());
+            recovered.add(new ArrayList<>());
+        }
+        for (Fired fired : done) {
+            for (Finding f : fired.findings()) {
+                Integer i = componentOf.get(f.subject());
+                if (i == null) {
+                    throw new IllegalStateException("rule " + f.rule().id() + " reported on " + f.subject()
+                            + ", which is in no component: a rule that joins across components needs @scope(\"inventory\")");
+                }
+                found.get(i).add(new AnalysisCache.PartFinding(f.rule().id(), f.subject(), f.kind(), f.detail(), f.message(), f.location()));
+            }
+            for (Recovery r : fired.recoveries()) {
+                recovered.get(componentOf.get(r.service())).add(new AnalysisCache.PartRecovery(r.service(),
+                        r.time() == null ? null : r.time().text(), r.limiting()));
+            }
+        }
+        for (int i = 0; i < components.size(); i++) {
+            if (keys.get(i) != null) cache.putPart(keys.get(i), new AnalysisCache.Part(found.get(i), recovered.get(i)));
+        }
     }
 
     /**
