@@ -100,15 +100,19 @@ class IncrementalEvaluationTest {
             assertThat(cache.componentHits()).isZero();
             Result second = new Evaluator(PACK).evaluate(inv, options, cache);
             assertThat(cache.componentHits()).as("every component from the cache").isEqualTo(Components.of(inv).members().size());
-            for (Result r : List.of(first, second)) {
-                assertThat(r.findings().stream().map(IncrementalEvaluationTest::said).toList())
-                        .isEqualTo(plain.findings().stream().map(IncrementalEvaluationTest::said).toList());
-                assertThat(r.findings()).isEqualTo(plain.findings());
-                assertThat(r.recoveries()).isEqualTo(plain.recoveries());
-                assertThat(r.waivers()).isEqualTo(plain.waivers());
-                assertThat(r.coverage()).isEqualTo(plain.coverage());
-            }
+            assertSame(first, plain);
+            assertSame(second, plain);
         });
+    }
+
+    /** The same findings (what they say first, for a readable failure), recoveries, waiver states and coverage. */
+    private static void assertSame(Result r, Result plain) {
+        assertThat(r.findings().stream().map(IncrementalEvaluationTest::said).toList())
+                .isEqualTo(plain.findings().stream().map(IncrementalEvaluationTest::said).toList());
+        assertThat(r.findings()).isEqualTo(plain.findings());
+        assertThat(r.recoveries()).isEqualTo(plain.recoveries());
+        assertThat(r.waivers()).isEqualTo(plain.waivers());
+        assertThat(r.coverage()).isEqualTo(plain.coverage());
     }
 
     /** Large inventories are evaluated in two sessions of components on two cores: the same result. */
@@ -116,13 +120,7 @@ class IncrementalEvaluationTest {
     Stream<DynamicTest> twoSessionsGiveThePlainResult() throws IOException {
         return onEveryInventory((inv, options) -> {
             Result plain = new Evaluator(PACK).parallelFrom(Integer.MAX_VALUE).evaluate(inv, options);
-            Result split = new Evaluator(PACK).parallelFrom(0).evaluate(inv, options);
-            assertThat(split.findings().stream().map(IncrementalEvaluationTest::said).toList())
-                    .isEqualTo(plain.findings().stream().map(IncrementalEvaluationTest::said).toList());
-            assertThat(split.findings()).isEqualTo(plain.findings());
-            assertThat(split.recoveries()).isEqualTo(plain.recoveries());
-            assertThat(split.waivers()).isEqualTo(plain.waivers());
-            assertThat(split.coverage()).isEqualTo(plain.coverage());
+            assertSame(new Evaluator(PACK).parallelFrom(0).evaluate(inv, options), plain);
         });
     }
 
