@@ -140,6 +140,18 @@ class IncrementalEvaluationTest {
         });
     }
 
+    /** Findings kept by one rule pack are never taken for another (the plugin may be given other rules than its engine). */
+    @Test
+    void findingsOfOtherRulesAreNotReused() throws Exception {
+        Inventory inv = load(Path.of("../samples/northwind/continuity"));
+        Evaluator.Options options = Evaluator.Options.asOf(LocalDate.parse("2026-11-22"));
+        AnalysisCache cache = AnalysisCache.inMemory();
+        assertThat(new Evaluator(PACK).evaluate(inv, options, cache).findings()).isNotEmpty();
+        cache.save();
+        assertThat(new Evaluator(RulePack.none()).evaluate(inv, options, cache).findings()).isEmpty();
+        assertThat(cache.componentHits()).isZero();
+    }
+
     @Test
     void theRulesOfTheWholeInventoryAreDeclared() {
         assertThat(PACK.rules().stream().map(r -> r.id()).filter(PACK::inventoryWide).sorted().toList())

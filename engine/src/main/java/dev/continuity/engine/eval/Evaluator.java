@@ -344,12 +344,15 @@ public final class Evaluator {
     }
 
     /**
-     * What every component's findings depend on besides its own resources: the date, the rules not
-     * run, the Policy's file, and every Terraform JSON file (an imported resource may be made from
-     * several). Null when a file's digest is unknown.
+     * What every component's findings depend on besides its own resources: the rules (where they
+     * were loaded from), the date, the rules not run, the Policy's file, and every Terraform JSON
+     * file (an imported resource may be made from several). Null when a file's digest is unknown.
      */
-    private static String globalKey(Inventory inv, Options options, Set<String> skip) {
-        StringBuilder sb = new StringBuilder("asOf ").append(options.asOf()).append("\nskip ").append(new TreeSet<>(skip)).append('\n');
+    private String globalKey(Inventory inv, Options options, Set<String> skip) {
+        String rules = pack.identity();
+        if (rules == null) return null;
+        StringBuilder sb = new StringBuilder("rules ").append(rules).append("\nasOf ").append(options.asOf())
+                .append("\nskip ").append(new TreeSet<>(skip)).append('\n');
         if (inv.hasDeclaredPolicy()) {
             String file = inv.policy().location().file();
             String digest = inv.fileDigest(file);

@@ -111,11 +111,36 @@ public final class RulePack {
     }
 
     private static final class BuiltIn {
-        static final RulePack PACK = new RulePack(loadPrecompiled());
+        private static final List<Model> MODELS = precompiledModels();
+        static final RulePack PACK = new RulePack(KieBaseBuilder.createKieBaseFromModel(MODELS));
+        /** Where the precompiled rules were loaded from, with the size and time of each jar or class file. */
+        static final String IDENTITY = identity(MODELS);
     }
 
-    private static KieBase loadPrecompiled() {
-        return KieBaseBuilder.createKieBaseFromModel(precompiledModels());
+    private static String identity(List<Model> models) {
+        SortedSet<String> sources = new TreeSet<>();
+        for (Model m : models) {
+            try {
+                var source = m.getClass().getProtectionDomain().getCodeSource();
+                Path p = source == null ? null : Path.of(source.getLocation().toURI());
+                if (p != null && Files.isDirectory(p)) p = p.resolve(m.getClass().getName().replace('.', '/') + ".class");
+                sources.add(p == null ? m.getClass().getName() : p + " " + Files.size(p) + " " + Files.getLastModifiedTime(p).toMillis());
+            } catch (Exception e) {
+                sources.add(m.getClass().getName() + " unknown");
+            }
+        }
+        return String.join("\n", sources);
+    }
+
+    /**
+     * What identifies these rules for the analysis cache's findings: for the built-in pack, the jars
+     * (or class files) its rules were loaded from, with their size and time (the Maven plugin may be
+     * given another continuity-rules than its engine); null for a pack with custom rules, whose
+     * findings are never cached.
+     */
+    public String identity() {
+        if (hasCustomRules()) return null;
+        return this == BuiltIn.PACK ? BuiltIn.IDENTITY : "rules " + byId.keySet();
     }
 
     private static List<Model> precompiledModels() {

@@ -2,7 +2,6 @@ package dev.continuity.engine.graph;
 
 import dev.continuity.engine.model.*;
 
-import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -72,7 +71,11 @@ public record Components(List<List<Resource>> members) {
         return new Components(List.copyOf(members));
     }
 
-    /** The ids a resource names in its {@link Ref} fields, at any depth, in declaration order. */
+    /**
+     * The ids a resource names in its {@link Ref} fields, at any depth, in declaration order: the
+     * definition the loader's references are tested against, and what an inventory the loader did
+     * not read (one made in code, or a part of another) is cut by.
+     */
     public static void references(Resource r, List<String> out) {
         REFS.get(r.getClass()).collect(r, out);
     }
@@ -123,18 +126,23 @@ public record Components(List<List<Resource>> members) {
         };
     }
 
-    /** A record component's accessor as a plain function (a lambda class calling it directly: fast from the first call). */
-    @SuppressWarnings("unchecked")
+    /** A record component's accessor as a function. */
     private static Function<Object, Object> accessor(RecordComponent c) {
+        MethodHandle get;
         try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            MethodHandle get = lookup.unreflect(c.getAccessor());
-            return (Function<Object, Object>) LambdaMetafactory.metafactory(lookup, "apply", MethodType.methodType(Function.class),
-                    MethodType.methodType(Object.class, Object.class), get, get.type().changeReturnType(c.getType().isPrimitive()
-                            ? MethodType.methodType(c.getType()).wrap().returnType() : c.getType())).getTarget().invokeExact();
-        } catch (Throwable t) {
-            throw new IllegalStateException("cannot read " + c, t);
+            get = MethodHandles.publicLookup().unreflect(c.getAccessor()).asType(MethodType.methodType(Object.class, Object.class));
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot read " + c, e);
         }
+        return v -> {
+            try {
+                return (Object) get.invokeExact(v);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new IllegalStateException(t);
+            }
+        };
     }
 
     /** What to collect from a component's value of this declared type. */
