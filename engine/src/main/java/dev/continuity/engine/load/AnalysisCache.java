@@ -30,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class AnalysisCache {
     /** The inventory format the entries hold (inventory.md's version). */
     static final int FORMAT = 2;
-    private static final String MAGIC = "continuity-analysis-cache/2";
+    private static final String MAGIC = "continuity-analysis-cache/3";
 
     /** One kept value: decoded on first use from its bytes in the cache file, or made in this run. */
     private static final class Slot<T> {
@@ -62,14 +62,23 @@ public final class AnalysisCache {
     private final Path file;
     private final Map<String, Slot<InventoryLoader.FileResult>> entries; // read by the loader's threads, changed only between checks
     private final Map<String, Slot<InventoryLoader.FileResult>> used = new ConcurrentHashMap<>();
+    private final Map<String, Seen> seen; // by file path as shown; changed only between checks
+    private final Map<String, Seen> usedSeen = new ConcurrentHashMap<>();
     private final Map<String, Slot<Part>> parts; // changed only between checks
     private final Map<String, Slot<Part>> usedParts = new HashMap<>();
     private final String warning;
     private int hits;
     private int componentHits;
+    private final java.util.concurrent.atomic.AtomicInteger notRead = new java.util.concurrent.atomic.AtomicInteger();
 
     private AnalysisCache(Path file, Map<String, Slot<InventoryLoader.FileResult>> entries, Map<String, Slot<Part>> parts, String warning) {
+        this(file, entries, new HashMap<>(), parts, warning);
+    }
+
+    private AnalysisCache(Path file, Map<String, Slot<InventoryLoader.FileResult>> entries, Map<String, Seen> seen,
+                          Map<String, Slot<Part>> parts, String warning) {
         this.file = file;
+        this.seen = seen;
         this.entries = entries;
         this.parts = parts;
         this.warning = warning;
@@ -94,6 +103,49 @@ public final class AnalysisCache {
 
     /** rec(S) of a service: its time as written (null: none) and its limiting component. */
     public record PartRecovery(String service, String time, String limiting) {
+    }
+
+    /**
+     * What a file was when its bytes were hashed: size, modification and change times (ns), inode,
+     * and when it was hashed (ms). A file that still has the same four, and whose last change was
+     * more than {@link #RACY_MILLIS} before it was hashed, has the same bytes (git's index and
+     * Bazel rely on the same: the change time cannot be set back by tools that preserve the
+     * modification time); its SHA-256 is then not computed again.
+     */
+    record Seen(String sha256, long size, long modified, long changed, long inode, long hashedAt) {
+        boolean stillIs(Seen now) {
+            return now != null && size == now.size && modified == now.modified && changed == now.changed && inode == now.inode
+                    && changed / 1_000_000 < hashedAt - RACY_MILLIS && modified / 1_000_000 < hashedAt - RACY_MILLIS;
+        }
+    }
+
+    /** A change closer than this to the hashing could be one the times do not tell apart (coarse clocks, racy writes). */
+    static final long RACY_MILLIS = 2_000;
+
+    /** A file's size, times and inode now (sha256 and hashedAt empty); null where the file system does not tell them. */
+    static Seen stat(Path file) {
+        try {
+            Map<String, Object> a = Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,ino");
+            return new Seen(null, (Long) a.get("size"), ((java.nio.file.attribute.FileTime) a.get("lastModifiedTime")).to(java.util.concurrent.TimeUnit.NANOSECONDS),
+                    ((java.nio.file.attribute.FileTime) a.get("ctime")).to(java.util.concurrent.TimeUnit.NANOSECONDS), (Long) a.get("ino"), 0);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The SHA-256 recorded for a file that has not changed since it was hashed, else null (then it is read and hashed). */
+    String unchanged(String display, Seen now) {
+        Seen before = seen.get(display);
+        if (before == null || !before.stillIs(now)) return null;
+        usedSeen.put(display, before);
+        notRead.incrementAndGet();
+        return before.sha256();
+    }
+
+    /** Records what a file was ({@code stat} taken before its bytes were read) when it was hashed. */
+    void hashed(String display, Seen stat, String sha256, long hashedAt) {
+        if (stat == null) return;
+        usedSeen.put(display, new Seen(sha256, stat.size(), stat.modified(), stat.changed(), stat.inode(), hashedAt));
     }
 
     /** The build this code is: the version and the size and time of the jar (or classes) it was loaded from. */
@@ -137,8 +189,15 @@ public final class AnalysisCache {
             if (format != FORMAT || !build().equals(build)) return ignored(file, "written by another build of continuity (" + build + ")");
             Map<String, Slot<InventoryLoader.FileResult>> entries = slots(in, reader, bytes);
             Map<String, Slot<Part>> parts = slots(in, reader, bytes);
+            int n = in.readInt();
+            if (n < 0 || n > 50_000_000) return ignored(file, "it is corrupt");
+            Map<String, Seen> seen = new HashMap<>(n * 2);
+            for (int i = 0; i < n; i++) {
+                String display = reader.string();
+                seen.put(display, new Seen(reader.string(), in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong()));
+            }
             if (!in.atEnd()) return ignored(file, "it is corrupt");
-            return new AnalysisCache(file, entries, parts, null);
+            return new AnalysisCache(file, entries, seen, parts, null);
         } catch (IOException | RuntimeException e) {
             return ignored(file, "it is corrupt or cut short");
         }
@@ -188,6 +247,11 @@ public final class AnalysisCache {
     /** How many files this run took from the cache. */
     public int hits() {
         return hits;
+    }
+
+    /** How many files this run did not read, as they had not changed since they were hashed. */
+    public int notRead() {
+        return notRead.get();
     }
 
     /** How many components this run took their findings for from the cache. */
@@ -244,10 +308,14 @@ public final class AnalysisCache {
                 parts.clear();
                 parts.putAll(usedParts);
                 usedParts.clear();
+                seen.clear();
+                seen.putAll(usedSeen);
+                usedSeen.clear();
             }
             return null;
         }
-        if (warning == null && used.keySet().equals(entries.keySet()) && usedParts.keySet().equals(parts.keySet())) return null; // nothing changed
+        if (warning == null && used.keySet().equals(entries.keySet()) && usedParts.keySet().equals(parts.keySet())
+                && usedSeen.equals(seen)) return null; // nothing changed
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
@@ -264,6 +332,20 @@ public final class AnalysisCache {
                 sink.flush(head);
                 write(sink, head, writer, used, CacheCodec.Writer::result);
                 write(sink, head, writer, usedParts, CacheCodec.Writer::part);
+                List<String> shown = new ArrayList<>(usedSeen.keySet());
+                Collections.sort(shown);
+                head.writeInt(shown.size());
+                for (String display : shown) {
+                    Seen x = usedSeen.get(display);
+                    writer.string(display);
+                    writer.string(x.sha256());
+                    head.writeLong(x.size());
+                    head.writeLong(x.modified());
+                    head.writeLong(x.changed());
+                    head.writeLong(x.inode());
+                    head.writeLong(x.hashedAt());
+                }
+                sink.flush(head);
                 o.write(java.nio.ByteBuffer.allocate(8).putLong(crc.getValue()).array());
                 o.close();
                 Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);

@@ -341,10 +341,20 @@ public final class InventoryLoader {
     private FileResult readFile(Path file, Declared declared) {
         List<InputError> errors = new ArrayList<>();
         String display = display(file);
+        AnalysisCache.Seen stat = null;
+        if (cache != null) {
+            // a file that has not changed since it was hashed is not read (its recorded SHA-256 names its entry)
+            stat = AnalysisCache.stat(file);
+            String known = stat == null ? null : cache.unchanged(display, stat);
+            FileResult cached = known == null ? null : cache.get(display, known);
+            if (cached != null && !declared.completes(cached)) return cached;
+        }
+        long readAt = System.currentTimeMillis();
         byte[] bytes = bytes(file, display, errors);
         if (bytes == null) return new FileResult(List.of(), errors, List.of(), Map.of(), "", Map.of());
         String sha256 = sha256(bytes);
         if (cache != null) {
+            cache.hashed(display, stat, sha256, readAt);
             FileResult cached = cache.get(display, sha256);
             if (cached != null && !declared.completes(cached)) return cached;
         }

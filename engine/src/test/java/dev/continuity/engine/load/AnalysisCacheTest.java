@@ -115,6 +115,31 @@ class AnalysisCacheTest {
         assertThat(describe(changed)).isEqualTo(describe(load(null))).contains("rto=PT2H");
     }
 
+    /**
+     * A file unchanged since it was hashed (same size, times and inode, last changed more than 2 s
+     * before) is not read again; any write changes its change time, even one that keeps its size
+     * and puts its modification time back, and it is read again.
+     */
+    @Test
+    void aFileNotChangedSinceItWasHashedIsNotReadAgain() throws Exception {
+        inventory();
+        Thread.sleep(AnalysisCache.RACY_MILLIS + 200); // older than the racy window when hashed
+        String plain = describe(load(null));
+        load(AnalysisCache.open(cacheFile)); // hashes both files, records what they are
+        AnalysisCache again = AnalysisCache.open(cacheFile);
+        assertThat(describe(load(again))).isEqualTo(plain);
+        assertThat(again.notRead()).isEqualTo(AnalysisCache.stat(inv.resolve("a.yaml")) == null ? 0 : 2);
+        // the same size and modification time, other bytes: read again all the same
+        Path a = inv.resolve("a.yaml");
+        var modified = Files.getLastModifiedTime(a);
+        write("a.yaml", Files.readString(a).replace("rto: PT4H", "rto: PT5H"));
+        Files.setLastModifiedTime(a, modified);
+        AnalysisCache third = AnalysisCache.open(cacheFile);
+        Inventory changed = load(third);
+        assertThat(third.notRead()).isLessThan(2);
+        assertThat(describe(changed)).isEqualTo(describe(load(null))).contains("rto=PT5H");
+    }
+
     @Test
     void aCorruptForeignOrCutCacheIsIgnoredWithOneWarning() throws Exception {
         inventory();
