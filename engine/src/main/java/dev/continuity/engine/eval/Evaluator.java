@@ -232,7 +232,8 @@ public final class Evaluator {
         } else {
             // the keys on both cores (each thread its own digest), then looked up in component order
             ThreadLocal<java.security.MessageDigest> sha = ThreadLocal.withInitial(Evaluator::sha256);
-            List<String> keys = components.parallelStream().map(c -> componentKey(global, c, inv, sha.get())).toList();
+            List<String> keys = (components.size() > 256 ? components.parallelStream() : components.stream())
+                    .map(c -> componentKey(global, c, inv, sha.get())).toList();
             for (int n = 0; n < components.size(); n++) {
                 String key = keys.get(n);
                 AnalysisCache.Part part = key == null ? null : cache.part(key);

@@ -121,15 +121,18 @@ public final class InventoryLoader {
         }
         Map<String, Resource> byId = new HashMap<>(resources.size() * 2);
         for (Resource r : resources) byId.put(r.id(), r);
-        // the dependency cycles on the other core while this one checks the references (errors in the same order as one after the other)
-        java.util.concurrent.CompletableFuture<List<InputError>> cycles = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        // a large inventory's dependency cycles on the other core while this one checks the references
+        // (errors in the same order as one after the other); a small one's here, without a thread
+        java.util.function.Supplier<List<InputError>> checkingCycles = () -> {
             List<InputError> found = new ArrayList<>();
             checkCycles(resources, found);
             return found;
-        });
+        };
+        java.util.concurrent.CompletableFuture<List<InputError>> cycles = resources.size() > 5_000
+                ? java.util.concurrent.CompletableFuture.supplyAsync(checkingCycles) : null;
         checkReferences(refs, byId, invalid, errors);
         try {
-            errors.addAll(cycles.join());
+            errors.addAll(cycles == null ? checkingCycles.get() : cycles.join());
         } catch (java.util.concurrent.CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
             if (e.getCause() instanceof Error err) throw err;
