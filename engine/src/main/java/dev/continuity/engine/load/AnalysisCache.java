@@ -26,6 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * no reference joins), under a key that the evaluator makes from the component's resources, the
  * files they were read from and everything else a finding depends on; a check evaluates again only
  * the components whose key it does not find, and the rules that concern the whole inventory.
+ *
+ * <p>And it records what each file was when it was hashed ({@link Seen}): a file unchanged since
+ * then is not read at all.
  */
 public final class AnalysisCache {
     /** The inventory format the entries hold (inventory.md's version). */
