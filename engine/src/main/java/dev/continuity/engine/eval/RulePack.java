@@ -119,16 +119,7 @@ public final class RulePack {
 
     private static String identity(List<Model> models) {
         SortedSet<String> sources = new TreeSet<>();
-        for (Model m : models) {
-            try {
-                var source = m.getClass().getProtectionDomain().getCodeSource();
-                Path p = source == null ? null : Path.of(source.getLocation().toURI());
-                if (p != null && Files.isDirectory(p)) p = p.resolve(m.getClass().getName().replace('.', '/') + ".class");
-                sources.add(p == null ? m.getClass().getName() : p + " " + Files.size(p) + " " + Files.getLastModifiedTime(p).toMillis());
-            } catch (Exception e) {
-                sources.add(m.getClass().getName() + " unknown");
-            }
-        }
+        for (Model m : models) sources.add(dev.continuity.engine.Version.buildOf(m.getClass()));
         return String.join("\n", sources);
     }
 

@@ -151,20 +151,9 @@ public final class AnalysisCache {
         usedSeen.put(display, new Seen(sha256, stat.size(), stat.modified(), stat.changed(), stat.inode(), hashedAt));
     }
 
-    /** The build this code is: the version and the size and time of the jar (or classes) it was loaded from. */
+    /** The build this code is: the version and the jar (or class file) it was loaded from, with its size and time. */
     static String build() {
-        String stamp = Version.get();
-        try {
-            var source = AnalysisCache.class.getProtectionDomain().getCodeSource();
-            if (source != null) {
-                Path p = Path.of(source.getLocation().toURI());
-                if (Files.isDirectory(p)) p = p.resolve(AnalysisCache.class.getName().replace('.', '/') + ".class");
-                stamp += "/" + Files.size(p) + "/" + Files.getLastModifiedTime(p).toMillis();
-            }
-        } catch (Exception e) {
-            stamp += "/unknown";
-        }
-        return stamp;
+        return Version.get() + "/" + Version.buildOf(AnalysisCache.class);
     }
 
     /** A cache that lives in this process only (the watch's): each check keeps what it read for the next. */
