@@ -230,10 +230,9 @@ public final class Evaluator {
         if (cache == null) {
             stale.addAll(components);
         } else {
-            // the keys on both cores (each thread its own digest), then looked up in component order
-            ThreadLocal<java.security.MessageDigest> sha = ThreadLocal.withInitial(Evaluator::sha256);
+            // the keys (on both cores for many components), then looked up in component order
             List<String> keys = (components.size() > 256 ? components.parallelStream() : components.stream())
-                    .map(c -> componentKey(global, c, inv, sha.get())).toList();
+                    .map(c -> componentKey(global, c, inv)).toList();
             for (int n = 0; n < components.size(); n++) {
                 String key = keys.get(n);
                 AnalysisCache.Part part = key == null ? null : cache.part(key);
@@ -377,7 +376,7 @@ public final class Evaluator {
      * and those files' bytes and names fix their resources, their order and their locations. Null
      * when a file's digest is unknown.
      */
-    private static String componentKey(String global, List<Resource> members, Inventory inv, java.security.MessageDigest sha) {
+    private static String componentKey(String global, List<Resource> members, Inventory inv) {
         Resource first = members.get(0);
         StringBuilder sb = new StringBuilder(global).append(first.kind()).append('\u0000').append(first.id()).append('\n');
         List<String> files = new ArrayList<>(2);
@@ -397,15 +396,7 @@ public final class Evaluator {
             if (digest == null) return null;
             sb.append(f).append('\u0000').append(digest).append('\n');
         }
-        return HexFormat.of().formatHex(sha.digest(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    }
-
-    private static java.security.MessageDigest sha256() {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return dev.continuity.engine.load.InventoryLoader.sha256(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /**

@@ -62,29 +62,59 @@ public final class AnalysisCache {
         void write(CacheCodec.Writer w, T value) throws IOException;
     }
 
+    /**
+     * What one check may take (read from the file, or kept by the previous check of the process)
+     * and what it took or made: only the latter is kept for the next check.
+     */
+    private static final class Kept<V> {
+        private final Map<String, V> before; // read by the loader's threads, changed only between checks
+        private final Map<String, V> now = new ConcurrentHashMap<>();
+
+        Kept(Map<String, V> before) {
+            this.before = before;
+        }
+
+        V before(String key) {
+            return before.get(key);
+        }
+
+        void keep(String key, V value) {
+            now.put(key, value);
+        }
+
+        boolean changed() {
+            return !now.equals(before);
+        }
+
+        /** In memory: this check's values are the next one's. */
+        void roll() {
+            before.clear();
+            before.putAll(now);
+            now.clear();
+        }
+    }
+
     private final Path file;
-    private final Map<String, Slot<InventoryLoader.FileResult>> entries; // read by the loader's threads, changed only between checks
-    private final Map<String, Slot<InventoryLoader.FileResult>> used = new ConcurrentHashMap<>();
-    private final Map<String, Seen> seen; // by file path as shown; changed only between checks
-    private final Map<String, Seen> usedSeen = new ConcurrentHashMap<>();
-    private final Map<String, Slot<Part>> parts; // changed only between checks
-    private final Map<String, Slot<Part>> usedParts = new HashMap<>();
+    private final Kept<Slot<InventoryLoader.FileResult>> files; // by path as shown and SHA-256
+    private final Kept<Seen> seen; // by path as shown
+    private final Kept<Slot<Part>> parts; // by component key
     private final String warning;
     private int hits;
     private int componentHits;
     private final java.util.concurrent.atomic.AtomicInteger notRead = new java.util.concurrent.atomic.AtomicInteger();
 
-    private AnalysisCache(Path file, Map<String, Slot<InventoryLoader.FileResult>> entries, Map<String, Slot<Part>> parts, String warning) {
-        this(file, entries, new HashMap<>(), parts, warning);
-    }
-
-    private AnalysisCache(Path file, Map<String, Slot<InventoryLoader.FileResult>> entries, Map<String, Seen> seen,
+    private AnalysisCache(Path file, Map<String, Slot<InventoryLoader.FileResult>> files, Map<String, Seen> seen,
                           Map<String, Slot<Part>> parts, String warning) {
         this.file = file;
-        this.seen = seen;
-        this.entries = entries;
-        this.parts = parts;
+        this.files = new Kept<>(files);
+        this.seen = new Kept<>(seen);
+        this.parts = new Kept<>(parts);
         this.warning = warning;
+    }
+
+    /** A cache with nothing in it yet. */
+    private static AnalysisCache empty(Path file, String warning) {
+        return new AnalysisCache(file, new HashMap<>(), new HashMap<>(), new HashMap<>(), warning);
     }
 
     /**
@@ -138,9 +168,9 @@ public final class AnalysisCache {
 
     /** The SHA-256 recorded for a file that has not changed since it was hashed, else null (then it is read and hashed). */
     String unchanged(String display, Seen now) {
-        Seen before = seen.get(display);
+        Seen before = seen.before(display);
         if (before == null || !before.stillIs(now)) return null;
-        usedSeen.put(display, before);
+        seen.keep(display, before);
         notRead.incrementAndGet();
         return before.sha256();
     }
@@ -148,7 +178,7 @@ public final class AnalysisCache {
     /** Records what a file was ({@code stat} taken before its bytes were read) when it was hashed. */
     void hashed(String display, Seen stat, String sha256, long hashedAt) {
         if (stat == null) return;
-        usedSeen.put(display, new Seen(sha256, stat.size(), stat.modified(), stat.changed(), stat.inode(), hashedAt));
+        seen.keep(display, new Seen(sha256, stat.size(), stat.modified(), stat.changed(), stat.inode(), hashedAt));
     }
 
     /** The build this code is: the version and the jar (or class file) it was loaded from, with its size and time. */
@@ -158,12 +188,12 @@ public final class AnalysisCache {
 
     /** A cache that lives in this process only (the watch's): each check keeps what it read for the next. */
     public static AnalysisCache inMemory() {
-        return new AnalysisCache(null, new HashMap<>(), new HashMap<>(), null);
+        return empty(null, null);
     }
 
     /** Opens a cache file; one that is missing is empty, one that cannot be trusted is empty with a warning. */
     public static AnalysisCache open(Path file) {
-        if (!Files.exists(file)) return new AnalysisCache(file, new HashMap<>(), new HashMap<>(), null);
+        if (!Files.exists(file)) return empty(file, null);
         try {
             byte[] bytes = Files.readAllBytes(file);
             // the last 8 bytes are the CRC-32C of the rest: a cache damaged anywhere is never read
@@ -179,7 +209,7 @@ public final class AnalysisCache {
             int format = in.readInt();
             String build = reader.string();
             if (format != FORMAT || !build().equals(build)) return ignored(file, "written by another build of continuity (" + build + ")");
-            Map<String, Slot<InventoryLoader.FileResult>> entries = slots(in, reader, bytes);
+            Map<String, Slot<InventoryLoader.FileResult>> files = slots(in, reader, bytes);
             Map<String, Slot<Part>> parts = slots(in, reader, bytes);
             int n = in.readInt();
             if (n < 0 || n > 50_000_000) return ignored(file, "it is corrupt");
@@ -189,7 +219,7 @@ public final class AnalysisCache {
                 seen.put(display, new Seen(reader.string(), in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong()));
             }
             if (!in.atEnd()) return ignored(file, "it is corrupt");
-            return new AnalysisCache(file, entries, seen, parts, null);
+            return new AnalysisCache(file, files, seen, parts, null);
         } catch (IOException | RuntimeException e) {
             return ignored(file, "it is corrupt or cut short");
         }
@@ -212,7 +242,7 @@ public final class AnalysisCache {
     }
 
     private static AnalysisCache ignored(Path file, String why) {
-        return new AnalysisCache(file, new HashMap<>(), new HashMap<>(), "cache: " + dev.continuity.engine.text.Text.escape(file.toString())
+        return empty(file, "cache: " + dev.continuity.engine.text.Text.escape(file.toString())
                 + " ignored: " + why + "; every file is read again and the cache rewritten");
     }
 
@@ -258,12 +288,12 @@ public final class AnalysisCache {
     /** The cached result of a file with these bytes at this path, if its named documents still exist. */
     InventoryLoader.FileResult get(String display, String sha256) {
         String key = key(display, sha256);
-        Slot<InventoryLoader.FileResult> slot = entries.get(key);
+        Slot<InventoryLoader.FileResult> slot = files.before(key);
         if (slot == null) return null;
         InventoryLoader.FileResult r = value(slot, CacheCodec.Reader::result);
         if (r == null) return null;
         for (String f : r.existingFiles()) if (!Files.exists(Path.of(f))) return null;
-        used.put(key, slot);
+        files.keep(key, slot);
         synchronized (this) {
             hits++;
         }
@@ -271,15 +301,15 @@ public final class AnalysisCache {
     }
 
     void put(String display, String sha256, InventoryLoader.FileResult r) {
-        used.put(key(display, sha256), new Slot<>(r));
+        files.keep(key(display, sha256), new Slot<>(r));
     }
 
     /** The findings kept for a component with this key, or null. */
     public synchronized Part part(String key) {
-        Slot<Part> slot = parts.get(key);
+        Slot<Part> slot = parts.before(key);
         Part p = slot == null ? null : value(slot, CacheCodec.Reader::part);
         if (p != null) {
-            usedParts.put(key, slot);
+            parts.keep(key, slot);
             componentHits++;
         }
         return p;
@@ -287,27 +317,20 @@ public final class AnalysisCache {
 
     /** Keeps the findings of a component for the next run. */
     public synchronized void putPart(String key, Part part) {
-        usedParts.put(key, new Slot<>(part));
+        parts.keep(key, new Slot<>(part));
     }
 
     /** Writes the entries of this run (others are dropped), atomically, unless they are the ones read; a failure to write is only a warning. */
     public String save() {
         if (file == null) { // in memory: this check's entries are the next one's
             synchronized (this) {
-                entries.clear();
-                entries.putAll(used);
-                used.clear();
-                parts.clear();
-                parts.putAll(usedParts);
-                usedParts.clear();
-                seen.clear();
-                seen.putAll(usedSeen);
-                usedSeen.clear();
+                files.roll();
+                parts.roll();
+                seen.roll();
             }
             return null;
         }
-        if (warning == null && used.keySet().equals(entries.keySet()) && usedParts.keySet().equals(parts.keySet())
-                && usedSeen.equals(seen)) return null; // nothing changed
+        if (warning == null && !files.changed() && !parts.changed() && !seen.changed()) return null; // nothing changed
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
@@ -322,13 +345,13 @@ public final class AnalysisCache {
                 head.writeInt(FORMAT);
                 writer.string(build());
                 sink.flush(head);
-                write(sink, head, writer, used, CacheCodec.Writer::result);
-                write(sink, head, writer, usedParts, CacheCodec.Writer::part);
-                List<String> shown = new ArrayList<>(usedSeen.keySet());
+                write(sink, head, writer, files.now, CacheCodec.Writer::result);
+                write(sink, head, writer, parts.now, CacheCodec.Writer::part);
+                List<String> shown = new ArrayList<>(seen.now.keySet());
                 Collections.sort(shown);
                 head.writeInt(shown.size());
                 for (String display : shown) {
-                    Seen x = usedSeen.get(display);
+                    Seen x = seen.now.get(display);
                     writer.string(display);
                     writer.string(x.sha256());
                     head.writeLong(x.size());

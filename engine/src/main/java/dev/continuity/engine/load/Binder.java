@@ -23,25 +23,11 @@ final class Binder {
     /** Fields every resource has; bound by the loader, not per kind. */
     static final Set<String> COMMON = Set.of("id", "name", "description", "labels", "location");
 
-    /** A reference to check once every resource is known. */
-    /** A reference written in a document: its target id, the kinds allowed, where; {@code owner} the id of the document that writes it. */
+    /**
+     * A reference to check once every resource is known: its target id, the kinds allowed, where;
+     * {@code owner} the id of the document that writes it.
+     */
     record RefUse(String target, List<Class<? extends Resource>> allowed, String vendorType, Location location, String field, String owner) {
-        RefUse(String target, List<Class<? extends Resource>> allowed, String vendorType, Location location, String field) {
-            this(target, allowed, vendorType, location, field, null);
-        }
-    }
-
-    /** How many references this binder has collected so far. */
-    int refCount() {
-        return refs.size();
-    }
-
-    /** Names the owner of the references collected since {@code from}: the document just bound. */
-    void own(int from, String owner) {
-        for (int i = from; i < refs.size(); i++) {
-            RefUse u = refs.get(i);
-            refs.set(i, new RefUse(u.target(), u.allowed(), u.vendorType(), u.location(), u.field(), owner));
-        }
     }
 
     private final List<InputError> errors;
@@ -53,6 +39,8 @@ final class Binder {
     static final Set<String> FREE_TEXT = Set.of("description", "reason", "summary", "criteria", "deactivation");
     /** The longest single scalar accepted (inventory.md v2). */
     static final int MAX_SCALAR = 64 * 1024;
+    /** The id of the document being bound: the owner of the references it writes. */
+    private String owner;
 
     /** The files that fields naming a file (a plan's document) named, which existed: a cached result holds while they still do. */
     final List<String> existingFiles = new ArrayList<>();
@@ -149,6 +137,7 @@ final class Binder {
     /** Binds a resource document whose kind and id were already read. Returns null if it has errors. */
     <R extends Record> R bindResource(Class<R> type, YMap map, String id) {
         located = new FieldLocations.Builder();
+        owner = id;
         Map<String, Object> common = new HashMap<>();
         common.put("id", id);
         common.put("name", optionalString("name", map.get("name")));
@@ -344,7 +333,7 @@ final class Binder {
                     + " may hold tab and newline"));
         }
         if (raw == String.class) {
-            if (ref != null) refs.add(new RefUse(text, List.of(ref.value()), ref.vendorType(), s.location(), fieldPath()));
+            if (ref != null) refs.add(new RefUse(text, List.of(ref.value()), ref.vendorType(), s.location(), fieldPath(), owner));
             return field != null && isName(field) ? text.toLowerCase(Locale.ROOT) : text;
         }
         if (raw.isEnum()) {

@@ -142,11 +142,11 @@ public final class InventoryLoader {
         if (cache != null && cache.warning() != null) warnings.add(0, cache.warning());
         if (!errors.isEmpty()) throw new InputException(errors);
         List<String> shown = files.stream().map(this::display).toList();
-        Map<String, String> digests = new HashMap<>();
+        SortedMap<String, String> digests = new TreeMap<>();
         for (int i = 0; i < shown.size(); i++) digests.put(shown.get(i), results.get(i).sha256());
         List<Reference> references = new ArrayList<>(refs.size());
-        for (Binder.RefUse u : refs) if (u.owner() != null) references.add(new Reference(u.owner(), u.target()));
-        return new Inventory(shown, resources, defaultPolicy(), digest(shown, results), locations, warnings, digests, references);
+        for (Binder.RefUse u : refs) references.add(new Reference(u.owner(), u.target()));
+        return new Inventory(shown, resources, defaultPolicy(), digest(digests), locations, warnings, digests, references);
     }
 
     static boolean isJson(Path f) {
@@ -308,11 +308,9 @@ public final class InventoryLoader {
     }
 
     /** The inventory's digest: SHA-256 of "sha256  path" lines, as sha256sum prints them, in sorted path order. */
-    private static String digest(List<String> shown, List<FileResult> results) {
-        SortedMap<String, String> lines = new TreeMap<>();
-        for (int i = 0; i < shown.size(); i++) lines.put(shown.get(i), results.get(i).sha256());
+    private static String digest(SortedMap<String, String> digests) {
         StringBuilder text = new StringBuilder();
-        lines.forEach((path, sha) -> text.append(sha).append("  ").append(path).append('\n'));
+        digests.forEach((path, sha) -> text.append(sha).append("  ").append(path).append('\n'));
         return sha256(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -345,10 +343,11 @@ public final class InventoryLoader {
         List<InputError> errors = new ArrayList<>();
         String display = display(file);
         AnalysisCache.Seen stat = null;
+        String known = null;
         if (cache != null) {
             // a file that has not changed since it was hashed is not read (its recorded SHA-256 names its entry)
             stat = AnalysisCache.stat(file);
-            String known = stat == null ? null : cache.unchanged(display, stat);
+            known = stat == null ? null : cache.unchanged(display, stat);
             FileResult cached = known == null ? null : cache.get(display, known);
             if (cached != null && !declared.completes(cached)) return cached;
         }
@@ -358,7 +357,7 @@ public final class InventoryLoader {
         String sha256 = sha256(bytes);
         if (cache != null) {
             cache.hashed(display, stat, sha256, readAt);
-            FileResult cached = cache.get(display, sha256);
+            FileResult cached = sha256.equals(known) ? null : cache.get(display, sha256); // not looked up twice
             if (cached != null && !declared.completes(cached)) return cached;
         }
         List<Binder.RefUse> refs = new ArrayList<>();
@@ -425,13 +424,11 @@ public final class InventoryLoader {
         }
         if (type == null) return null;
         // bind even without a valid id, so that the document's other errors are reported too
-        int refsBefore = binder.refCount();
         Resource r = (Resource) binder.bindResource((Class) type, map, id == null ? "" : id);
         if (r == null || id == null || !validId) {
             if (id != null) invalid.put(id, type);
             return null;
         }
-        binder.own(refsBefore, r.id());
         return r;
     }
 
