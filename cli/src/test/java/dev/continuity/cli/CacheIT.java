@@ -40,4 +40,13 @@ class CacheIT {
                 + " every file is read again and the cache rewritten");
         assertThat(check("--cache", cache.toString()).err()).doesNotContain("cache");
     }
+
+    @Test
+    void aCacheThatIsADirectoryIsAUsageError() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("build"));
+        CliProcess.Run r = check("--cache", dir.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("the cache " + dir + " is a directory: name the cache file, e.g. target/continuity.cache")
+                .doesNotContain("warning");
+    }
 }

@@ -58,6 +58,10 @@ public final class Pipeline {
         if (o.outputDir() != null && Files.exists(o.outputDir()) && !Files.isDirectory(o.outputDir())) {
             throw new UsageException(Text.escape(o.outputDir().toString()) + " is not a directory: the reports are written into a folder");
         }
+        if (o.cache() != null && Files.isDirectory(o.cache())) {
+            throw new UsageException("the cache " + Text.escape(o.cache().toString())
+                    + " is a directory: name the cache file, e.g. target/continuity.cache");
+        }
         if (o.writeBaseline() != null && Files.isDirectory(o.writeBaseline())) {
             throw new UsageException("the baseline " + Text.escape(o.writeBaseline().toString())
                     + " is a directory: name the baseline file, e.g. continuity-baseline.json");
