@@ -6,9 +6,11 @@ import java.util.Set;
 
 /**
  * Derived fact: the copies of one data store (primary + replicas + backups), summarised; the
- * primary and replicas count as disk.
+ * primary and replicas count as disk. {@code primaryZone} is the zone of the primary's site;
+ * {@code copyZones} the zones of the sites of its replicas and backups (empty when it has none).
  */
-public record DataCopies(String dataStore, int copies, Set<Medium> media, Set<String> sites) {
+public record DataCopies(String dataStore, int copies, Set<Medium> media, Set<String> sites, String primaryZone,
+                         Set<String> copyZones) {
 
     /** What falls short of 3-2-1, e.g. "only 2 copies, all on disk, all at fra-dc1". */
     public String shortfall() {

@@ -26,9 +26,12 @@ public final class Derivation {
             }
         }
 
+        Set<String> reliedOn = new TreeSet<>();
         for (Service s : inv.all(Service.class)) {
-            for (String site : s.hostingSites()) out.add(new Hosting(s.id(), site, zone(inv, site), s.criticality()));
-            for (String d : new LinkedHashSet<>(s.dependsOn())) out.add(new DependsOn(s.id(), d, s.criticality()));
+            Set<String> zones = new TreeSet<>();
+            for (String site : s.hostingSites()) zones.add(zone(inv, site));
+            out.add(new HostingZones(s.id(), Collections.unmodifiableSet(zones), s.criticality()));
+            for (String d : new LinkedHashSet<>(s.dependsOn())) out.add(new DependsOn(s.id(), d, s.criticality(), inv.get(d).orElseThrow().kind()));
             for (String m : closures.of(s.id())) {
                 Resource r = inv.get(m).orElseThrow();
                 if (!(r instanceof DataStore)) out.add(new InClosure(s.id(), m, r instanceof Vendor, s.criticality(), via(s, m, closures)));
@@ -43,9 +46,11 @@ public final class Derivation {
                 }
                 vendors.addAll(edgeProviders.getOrDefault(s.id(), List.of()));
                 for (String v : vendors) out.add(new ReliesOn(s.id(), v));
+                reliedOn.addAll(vendors);
                 for (Domain d : spofs.get(s.id())) out.add(new Spof(s.id(), d.toString()));
             }
         }
+        for (String v : reliedOn) out.add(new CriticalVendor(v));
         for (Site site : inv.all(Site.class)) {
             out.add(siteLinks(site.id(), linksBySite.getOrDefault(site.id(), List.of()), inv));
         }
@@ -199,22 +204,23 @@ public final class Derivation {
     }
 
     private static void copies(Inventory inv, DataStore d, List<Object> out) {
-        List<Copy> copies = new ArrayList<>();
-        copies.add(new Copy(d.id(), Copy.Kind.PRIMARY, d.site(), zone(inv, d.site()), Medium.DISK));
+        int copies = 1;
+        Set<Medium> media = EnumSet.of(Medium.DISK); // the primary
+        Set<String> sites = new TreeSet<>(List.of(d.site()));
+        Set<String> copyZones = new TreeSet<>();
         for (Replica r : d.replicas()) {
-            copies.add(new Copy(d.id(), Copy.Kind.REPLICA, r.site(), zone(inv, r.site()), Medium.DISK));
+            copies++;
+            sites.add(r.site());
+            copyZones.add(zone(inv, r.site()));
         }
         for (Backup b : d.backups()) {
-            copies.add(new Copy(d.id(), Copy.Kind.BACKUP, b.site(), zone(inv, b.site()), b.medium()));
+            copies++;
+            media.add(b.medium());
+            sites.add(b.site());
+            copyZones.add(zone(inv, b.site()));
         }
-        out.addAll(copies);
-        Set<Medium> media = EnumSet.noneOf(Medium.class);
-        Set<String> sites = new TreeSet<>();
-        for (Copy c : copies) {
-            media.add(c.medium());
-            sites.add(c.site());
-        }
-        out.add(new DataCopies(d.id(), copies.size(), Collections.unmodifiableSet(media), Collections.unmodifiableSet(sites)));
+        out.add(new DataCopies(d.id(), copies, Collections.unmodifiableSet(media), Collections.unmodifiableSet(sites),
+                zone(inv, d.site()), Collections.unmodifiableSet(copyZones)));
         out.add(new RecoveryPoint(d.id(), d.bestRecoveryPoint()));
     }
 
