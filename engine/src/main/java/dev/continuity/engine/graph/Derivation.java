@@ -70,8 +70,8 @@ public final class Derivation {
         }
         int seq = 0;
         for (Exercise e : inv.all(Exercise.class)) {
-            for (String p : new LinkedHashSet<>(e.plans())) out.add(new Exercised(e.id(), p, e.date(), e.type(), seq));
-            for (String s : new LinkedHashSet<>(e.services())) out.add(new Exercised(e.id(), s, e.date(), e.type(), seq));
+            for (String p : new LinkedHashSet<>(e.plans())) out.add(new Exercised(e.id(), p, "Plan", e.date(), e.type(), seq));
+            for (String s : new LinkedHashSet<>(e.services())) out.add(new Exercised(e.id(), s, "Service", e.date(), e.type(), seq));
             seq++;
         }
         runbooks(inv, out);
@@ -116,7 +116,7 @@ public final class Derivation {
         key.forEach((d, critical) -> out.add(new KeyDataStore(d, critical)));
         Map<String, Exercise> proof = new HashMap<>();
         for (Exercise e : inv.all(Exercise.class)) { // in declaration order: on equal dates the later one wins
-            if (!new Exercised(e.id(), "", e.date(), e.type(), 0).isFailoverProof()) continue;
+            if (!new Exercised(e.id(), "", "", e.date(), e.type(), 0).isFailoverProof()) continue;
             for (String svc : e.services()) {
                 Exercise before = proof.get(svc);
                 if (before == null || !e.date().isBefore(before.date())) proof.put(svc, e);

@@ -6,9 +6,9 @@ import java.time.LocalDate;
 
 /**
  * Derived fact: Exercise {@code exercise} (of {@code type}, on {@code date}, declared {@code seq}-th)
- * lists {@code target}, a Plan or a Service, in its plans or services.
+ * lists {@code target}, a Plan or a Service ({@code targetKind}), in its plans or services.
  */
-public record Exercised(String exercise, String target, LocalDate date, ExerciseType type, int seq) {
+public record Exercised(String exercise, String target, String targetKind, LocalDate date, ExerciseType type, int seq) {
     /** failover, full-scale or real-incident: the exercises that prove a failover (GEO-004). */
     public boolean isFailoverProof() {
         return type == ExerciseType.FAILOVER || type == ExerciseType.FULL_SCALE || type == ExerciseType.REAL_INCIDENT;
