@@ -276,7 +276,8 @@ public final class RulePack {
         return 0;
     }
 
-    KieBase kieBase() {
+    /** The compiled rule base (the evaluator makes its sessions from it; bench/ measures it). */
+    public KieBase kieBase() {
         return kieBase;
     }
 
