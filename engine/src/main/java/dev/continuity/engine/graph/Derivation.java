@@ -56,11 +56,14 @@ public final class Derivation {
         }
         concepts(inv, out);
         for (DataStore d : inv.all(DataStore.class)) copies(inv, d, out);
+        Set<IncidentContact> contacts = new LinkedHashSet<>();
         for (Plan p : inv.all(Plan.class)) {
             for (String s : new LinkedHashSet<>(p.covers())) {
                 out.add(new Covers(p.id(), p.type(), s, inv.get(s, Service.class).orElseThrow().criticality()));
             }
-            for (String v : new LinkedHashSet<>(p.thirdParties())) out.add(new ThirdParty(p.id(), v));
+            if (p.type() == PlanType.INCIDENT_RESPONSE) {
+                for (String s : p.covers()) for (String v : p.thirdParties()) contacts.add(new IncidentContact(s, v));
+            }
             if (p.offlineCopy() == null) {
                 out.add(new OfflineCopyProblem(p.id(), OfflineCopyProblem.State.NONE, null));
             } else if (p.covers().stream().anyMatch(s -> inv.get(s, Service.class).orElseThrow().hostingSites().contains(p.offlineCopy()))) {
@@ -68,6 +71,7 @@ public final class Derivation {
             }
             channelOutages(p, inv, availability, spofs, out);
         }
+        out.addAll(contacts);
         int seq = 0;
         for (Exercise e : inv.all(Exercise.class)) {
             for (String p : new LinkedHashSet<>(e.plans())) out.add(new Exercised(e.id(), p, "Plan", e.date(), e.type(), seq));
@@ -198,7 +202,7 @@ public final class Derivation {
         for (Service s : inv.all(Service.class)) {
             List<Runbook> rs = byService.getOrDefault(s.id(), List.of());
             Runbook latest = Dated.latest(rs);
-            out.add(new Runbooks(s.id(), rs.size(), latest == null ? null : latest.updated(),
+            out.add(new Runbooks(s.id(), s.criticality(), rs.size(), latest == null ? null : latest.updated(),
                     latest == null ? null : planOf.get(latest), latest == null ? -1 : indexOf.get(latest)));
         }
     }

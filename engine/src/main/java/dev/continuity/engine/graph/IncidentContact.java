@@ -1,0 +1,8 @@
+package dev.continuity.engine.graph;
+
+/**
+ * Derived fact: an incident-response Plan covering {@code service} lists Vendor {@code vendor} in
+ * its thirdParties (once, however many such plans do); what IRP-002 looks for.
+ */
+public record IncidentContact(String service, String vendor) {
+}
