@@ -62,7 +62,10 @@ public final class Derivation {
                 out.add(new Covers(p.id(), p.type(), s, inv.get(s, Service.class).orElseThrow().criticality()));
             }
             if (p.type() == PlanType.INCIDENT_RESPONSE) {
-                for (String s : p.covers()) for (String v : p.thirdParties()) contacts.add(new IncidentContact(s, v));
+                for (String s : p.covers()) {
+                    Criticality c = inv.get(s, Service.class).orElseThrow().criticality();
+                    for (String v : p.thirdParties()) contacts.add(new IncidentContact(s, v, c));
+                }
             }
             if (p.offlineCopy() == null) {
                 out.add(new OfflineCopyProblem(p.id(), OfflineCopyProblem.State.NONE, null));
