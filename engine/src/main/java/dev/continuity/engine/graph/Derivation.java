@@ -31,10 +31,17 @@ public final class Derivation {
             Set<String> zones = new TreeSet<>();
             for (String site : s.hostingSites()) zones.add(zone(inv, site));
             out.add(new HostingZones(s.id(), Collections.unmodifiableSet(zones), s.criticality()));
-            for (String d : new LinkedHashSet<>(s.dependsOn())) out.add(new DependsOn(s.id(), d, s.criticality(), inv.get(d).orElseThrow().kind()));
+            for (String d : new LinkedHashSet<>(s.dependsOn())) {
+                Resource target = inv.get(d).orElseThrow();
+                out.add(new DependsOn(s.id(), d, s.criticality(), target.kind(), s.rpo(),
+                        target instanceof DataStore ds ? ds.bestRecoveryPoint() : null));
+            }
             for (String m : closures.of(s.id())) {
                 Resource r = inv.get(m).orElseThrow();
-                if (!(r instanceof DataStore)) out.add(new InClosure(s.id(), m, r instanceof Vendor, s.criticality(), via(s, m, closures)));
+                if (r instanceof DataStore) continue;
+                Service member = r instanceof Service ms ? ms : null;
+                out.add(new InClosure(s.id(), m, r instanceof Vendor, s.criticality(), via(s, m, closures), s.rto(),
+                        member == null ? null : member.rto(), member == null ? null : member.criticality()));
             }
             if (s.criticality() == Criticality.CRITICAL) {
                 Set<String> vendors = new TreeSet<>();
@@ -228,7 +235,6 @@ public final class Derivation {
         }
         out.add(new DataCopies(d.id(), copies, Collections.unmodifiableSet(media), Collections.unmodifiableSet(sites),
                 zone(inv, d.site()), Collections.unmodifiableSet(copyZones)));
-        out.add(new RecoveryPoint(d.id(), d.bestRecoveryPoint()));
     }
 
     private static SiteLinks siteLinks(String site, List<InternetLink> links, Inventory inv) {
