@@ -246,7 +246,9 @@ public final class Evaluator {
                             Status.OPEN, null));
                 }
                 for (AnalysisCache.PartRecovery r : part.recoveries()) {
-                    recoveries.put(r.service(), new Recovery(r.service(), r.time() == null ? null : Dur.parse(r.time()), r.limiting()));
+                    Service s = inv.get(r.service(), Service.class).orElseThrow(); // a member of the component, unchanged
+                    recoveries.put(r.service(), new Recovery(r.service(), r.time() == null ? null : Dur.parse(r.time()), r.limiting(),
+                            s.criticality(), s.mtd()));
                 }
             }
         }

@@ -53,7 +53,8 @@ public final class Recoveries {
         }
         Map.Entry<String, Dur> max = null;
         for (Map.Entry<String, Dur> e : values) if (max == null || e.getValue().longerThan(max.getValue())) max = e;
-        Recovery rec = max == null ? new Recovery(id, null, id) : new Recovery(id, max.getValue(), max.getKey());
+        Recovery rec = max == null ? new Recovery(id, null, id, s.criticality(), s.mtd())
+                : new Recovery(id, max.getValue(), max.getKey(), s.criticality(), s.mtd());
         done.put(id, rec);
         return rec;
     }
