@@ -67,20 +67,30 @@ public final class DroolsFloor {
      * as in the evaluator's rules time.
      */
     private static long staged(Inventory inv, Evaluator.Options options) {
-        if (!inv.all(Waiver.class).isEmpty()) throw new IllegalArgumentException("the staged measure needs an inventory without waivers");
-        List<Object> derived = Derivation.facts(inv);
+        List<Object> facts = facts(inv, options.asOf());
         long t0 = System.nanoTime();
         KieSession session = RulePack.builtIn().kieBase().newKieSession();
         try {
-            for (Object r : inv.resources()) session.insert(r);
-            if (!inv.hasDeclaredPolicy()) session.insert(inv.policy());
-            session.insert(new AsOf(options.asOf()));
-            for (Object fact : derived) session.insert(fact);
+            for (Object fact : facts) session.insert(fact);
             ((ReteEvaluator) session).getActivationsManager().flushPropagations();
         } finally {
             session.dispose();
         }
         return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    /**
+     * The facts one session of the evaluator gets for an inventory without waivers (then there are
+     * no waiver targets), derivation included: the resources, the default Policy when none is
+     * declared, the date, the derived facts.
+     */
+    static List<Object> facts(Inventory inv, java.time.LocalDate asOf) {
+        if (!inv.all(Waiver.class).isEmpty()) throw new IllegalArgumentException("this measure needs an inventory without waivers");
+        List<Object> facts = new ArrayList<>(inv.resources());
+        if (!inv.hasDeclaredPolicy()) facts.add(inv.policy());
+        facts.add(new AsOf(asOf));
+        facts.addAll(Derivation.facts(inv));
+        return facts;
     }
 
     private static long median(List<Long> xs) {
