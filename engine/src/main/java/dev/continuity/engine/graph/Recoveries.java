@@ -29,7 +29,7 @@ public final class Recoveries {
         // candidates in order: the service itself first, then its dependsOn items: ties go to the first
         List<Map.Entry<String, Dur>> values = new ArrayList<>();
         if (s.failover() == null) {
-            values.add(Map.entry(id, Dur.parse("PT0S")));
+            values.add(Map.entry(id, Dur.ZERO));
         } else if (s.failover().mode() != FailoverMode.RESTORE) {
             Dur t = policy.failoverTime(s.failover().mode());
             if (t != null) values.add(Map.entry(id, t));

@@ -18,7 +18,7 @@ public record DataStore(String id, String name, String description, Map<String, 
     public Dur bestRecoveryPoint() {
         Dur best = null;
         for (Replica r : replicas) {
-            Dur rp = r.mode() == ReplicaMode.SYNC ? Dur.parse("PT0S") : r.maxLag();
+            Dur rp = r.mode() == ReplicaMode.SYNC ? Dur.ZERO : r.maxLag();
             if (rp != null && (best == null || rp.compareTo(best) < 0)) best = rp;
         }
         for (Backup b : backups) {

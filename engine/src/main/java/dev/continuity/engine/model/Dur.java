@@ -110,4 +110,7 @@ public record Dur(Period period, Duration time, String text) implements Comparab
     public String toString() {
         return text;
     }
+
+    /** No time at all (a synchronous replica's recovery point, a service without failover): parsed once. */
+    public static final Dur ZERO = parse("PT0S");
 }
