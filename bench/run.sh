@@ -10,7 +10,8 @@
 # cold check of the bundled ~60-resource sample, and each size as a ratio to its floor: a program
 # that only tokenises the same files (bench/.../Floor.java), run in turn with the check. And for each
 # size, the Drools stage against its own floor: the same facts in a session of no rules, in turn in
-# one warm JVM (bench/.../DroolsFloor.java). Writes bench/results/results.csv, a Markdown table
+# one warm JVM (bench/.../DroolsFloor.java, which also gives the facts staged at the rules with none
+# evaluated, the bound no rule order beats). Writes bench/results/results.csv, a Markdown table
 # (bench/results/results.md, the Drools ratios under it) and a plot (docs/performance.png).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
