@@ -1,13 +1,10 @@
 package dev.continuity.bench;
 
-import dev.continuity.engine.eval.AsOf;
 import dev.continuity.engine.eval.Evaluator;
 import dev.continuity.engine.eval.Result;
 import dev.continuity.engine.eval.RulePack;
 import dev.continuity.engine.load.InventoryLoader;
-import dev.continuity.engine.graph.Derivation;
 import dev.continuity.engine.model.Inventory;
-import dev.continuity.engine.model.Waiver;
 import org.drools.core.common.ReteEvaluator;
 import org.kie.api.runtime.KieSession;
 
@@ -61,13 +58,12 @@ public final class DroolsFloor {
     }
 
     /**
-     * Milliseconds to insert the facts one session of the evaluator gets (the generated inventories
-     * declare no waiver, so there are no waiver targets) into a session of the built-in rules and
-     * propagate them to the rules' inputs, without evaluating any rule. The derivation is not timed,
-     * as in the evaluator's rules time.
+     * Milliseconds to insert the facts one session of the evaluator gets ({@link Evaluator#facts})
+     * into a session of the built-in rules and propagate them to the rules' inputs, without
+     * evaluating any rule. The derivation is not timed, as in the evaluator's rules time.
      */
     private static long staged(Inventory inv, Evaluator.Options options) {
-        List<Object> facts = facts(inv, options.asOf());
+        List<Object> facts = Evaluator.facts(inv, options.asOf());
         long t0 = System.nanoTime();
         KieSession session = RulePack.builtIn().kieBase().newKieSession();
         try {
@@ -77,20 +73,6 @@ public final class DroolsFloor {
             session.dispose();
         }
         return (System.nanoTime() - t0) / 1_000_000;
-    }
-
-    /**
-     * The facts one session of the evaluator gets for an inventory without waivers (then there are
-     * no waiver targets), derivation included: the resources, the default Policy when none is
-     * declared, the date, the derived facts.
-     */
-    static List<Object> facts(Inventory inv, java.time.LocalDate asOf) {
-        if (!inv.all(Waiver.class).isEmpty()) throw new IllegalArgumentException("this measure needs an inventory without waivers");
-        List<Object> facts = new ArrayList<>(inv.resources());
-        if (!inv.hasDeclaredPolicy()) facts.add(inv.policy());
-        facts.add(new AsOf(asOf));
-        facts.addAll(Derivation.facts(inv));
-        return facts;
     }
 
     private static long median(List<Long> xs) {

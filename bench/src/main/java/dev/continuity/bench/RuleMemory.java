@@ -1,5 +1,6 @@
 package dev.continuity.bench;
 
+import dev.continuity.engine.eval.Evaluator;
 import dev.continuity.engine.eval.RulePack;
 import dev.continuity.engine.load.InventoryLoader;
 import dev.continuity.engine.model.Inventory;
@@ -35,7 +36,7 @@ public final class RuleMemory {
         Inventory inv = new InventoryLoader(dir).load(List.of(dir));
         KieSession session = RulePack.builtIn().kieBase().newKieSession();
         try {
-            for (Object fact : DroolsFloor.facts(inv, LocalDate.of(2026, 11, 22))) session.insert(fact);
+            for (Object fact : Evaluator.facts(inv, LocalDate.of(2026, 11, 22))) session.insert(fact);
             session.fireAllRules(match -> false);
             Map<String, Double> byRule = new TreeMap<>();
             double total = 0;

@@ -188,11 +188,7 @@ public final class Evaluator {
         KieSession session = pack.kieBase().newKieSession();
         try {
             if (!pack.rules().isEmpty()) session.setGlobal("findings", findings); // RulePack.none() declares no global
-            for (Resource r : resources) session.insert(r);
-            if (!inv.hasDeclaredPolicy()) session.insert(inv.policy());
-            session.insert(new AsOf(options.asOf()));
-            for (Object fact : derived) session.insert(fact);
-            for (WaiverTarget t : targets) session.insert(t);
+            facts(resources, inv, options.asOf(), derived, targets, session::insert);
             for (Found f : found) session.insert(f);
             for (String id : skip) session.insert(new SkippedRule(id));
             Runnable fire = skip.isEmpty() && scope == null ? session::fireAllRules : () -> session.fireAllRules(match -> {
@@ -207,6 +203,30 @@ public final class Evaluator {
         } finally {
             session.dispose();
         }
+    }
+
+    /**
+     * The facts a session over these resources starts with, in the order inserted: the resources,
+     * the inventory's default Policy when it declares none, the date, the derived facts, the
+     * waiver targets.
+     */
+    private static void facts(List<? extends Resource> resources, Inventory inv, LocalDate asOf, List<Object> derived,
+                              List<WaiverTarget> targets, java.util.function.Consumer<Object> insert) {
+        for (Resource r : resources) insert.accept(r);
+        if (!inv.hasDeclaredPolicy()) insert.accept(inv.policy());
+        insert.accept(new AsOf(asOf));
+        for (Object fact : derived) insert.accept(fact);
+        for (WaiverTarget t : targets) insert.accept(t);
+    }
+
+    /**
+     * The facts one session of the whole inventory starts with (derivation included), before any
+     * rule fires: what bench/ inserts to measure the rules against their floor.
+     */
+    public static List<Object> facts(Inventory inv, LocalDate asOf) {
+        List<Object> out = new ArrayList<>();
+        facts(inv.resources(), inv, asOf, Derivation.facts(inv), new Waivers(inv.all(Waiver.class), asOf).targets(), out::add);
+        return out;
     }
 
     /**
@@ -247,8 +267,7 @@ public final class Evaluator {
                 }
                 for (AnalysisCache.PartRecovery r : part.recoveries()) {
                     Service s = inv.get(r.service(), Service.class).orElseThrow(); // a member of the component, unchanged
-                    recoveries.put(r.service(), new Recovery(r.service(), r.time() == null ? null : Dur.parse(r.time()), r.limiting(),
-                            s.criticality(), s.mtd()));
+                    recoveries.put(r.service(), Recovery.of(s, r.time() == null ? null : Dur.parse(r.time()), r.limiting()));
                 }
             }
         }
@@ -348,7 +367,8 @@ public final class Evaluator {
     /**
      * What every component's findings depend on besides its own resources: the rules (where they
      * were loaded from), the date, the rules not run, the Policy's file, and every Terraform JSON
-     * file (an imported resource may be made from several). Null when a file's digest is unknown.
+     * file (an imported resource may be made from several), hashed once for every component's key.
+     * Null when a file's digest is unknown.
      */
     private String globalKey(Inventory inv, Options options, Set<String> skip) {
         String rules = pack.identity();
@@ -362,12 +382,12 @@ public final class Evaluator {
             sb.append("policy ").append(file).append(' ').append(digest).append('\n');
         }
         for (String file : new TreeSet<>(inv.files())) {
-            if (!file.toLowerCase(Locale.ROOT).endsWith(".json")) continue;
+            if (!dev.continuity.engine.load.InventoryLoader.isJson(file)) continue;
             String digest = inv.fileDigest(file);
             if (digest == null) return null;
             sb.append("json ").append(file).append(' ').append(digest).append('\n');
         }
-        return sb.toString();
+        return dev.continuity.engine.load.InventoryLoader.sha256(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /**
@@ -380,7 +400,7 @@ public final class Evaluator {
      */
     private static String componentKey(String global, List<Resource> members, Inventory inv) {
         Resource first = members.get(0);
-        StringBuilder sb = new StringBuilder(global).append(first.kind()).append('\u0000').append(first.id()).append('\n');
+        StringBuilder sb = new StringBuilder(global).append('\n').append(first.kind()).append('\u0000').append(first.id()).append('\n');
         List<String> files = new ArrayList<>(2);
         String last = null;
         for (Resource r : members) {

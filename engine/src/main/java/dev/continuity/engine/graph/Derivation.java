@@ -66,13 +66,9 @@ public final class Derivation {
         Set<IncidentContact> contacts = new LinkedHashSet<>();
         for (Plan p : inv.all(Plan.class)) {
             for (String s : new LinkedHashSet<>(p.covers())) {
-                out.add(new Covers(p.id(), p.type(), s, inv.get(s, Service.class).orElseThrow().criticality()));
-            }
-            if (p.type() == PlanType.INCIDENT_RESPONSE) {
-                for (String s : p.covers()) {
-                    Criticality c = inv.get(s, Service.class).orElseThrow().criticality();
-                    for (String v : p.thirdParties()) contacts.add(new IncidentContact(s, v, c));
-                }
+                Criticality c = inv.get(s, Service.class).orElseThrow().criticality();
+                out.add(new Covers(p.id(), p.type(), s, c));
+                if (p.type() == PlanType.INCIDENT_RESPONSE) for (String v : p.thirdParties()) contacts.add(new IncidentContact(s, v, c));
             }
             if (p.offlineCopy() == null) {
                 out.add(new OfflineCopyProblem(p.id(), OfflineCopyProblem.State.NONE, null));
@@ -130,7 +126,7 @@ public final class Derivation {
         key.forEach((d, critical) -> out.add(new KeyDataStore(d, critical)));
         Map<String, Exercise> proof = new HashMap<>();
         for (Exercise e : inv.all(Exercise.class)) { // in declaration order: on equal dates the later one wins
-            if (!new Exercised(e.id(), "", "", e.date(), e.type(), 0).isFailoverProof()) continue;
+            if (!Exercised.provesFailover(e.type())) continue;
             for (String svc : e.services()) {
                 Exercise before = proof.get(svc);
                 if (before == null || !e.date().isBefore(before.date())) proof.put(svc, e);

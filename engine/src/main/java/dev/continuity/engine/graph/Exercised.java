@@ -11,6 +11,11 @@ import java.time.LocalDate;
 public record Exercised(String exercise, String target, String targetKind, LocalDate date, ExerciseType type, int seq) {
     /** failover, full-scale or real-incident: the exercises that prove a failover (GEO-004). */
     public boolean isFailoverProof() {
+        return provesFailover(type);
+    }
+
+    /** True for the types of exercise that prove a failover: failover, full-scale, real-incident. */
+    public static boolean provesFailover(ExerciseType type) {
         return type == ExerciseType.FAILOVER || type == ExerciseType.FULL_SCALE || type == ExerciseType.REAL_INCIDENT;
     }
 }

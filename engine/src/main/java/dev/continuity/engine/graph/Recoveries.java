@@ -53,8 +53,7 @@ public final class Recoveries {
         }
         Map.Entry<String, Dur> max = null;
         for (Map.Entry<String, Dur> e : values) if (max == null || e.getValue().longerThan(max.getValue())) max = e;
-        Recovery rec = max == null ? new Recovery(id, null, id, s.criticality(), s.mtd())
-                : new Recovery(id, max.getValue(), max.getKey(), s.criticality(), s.mtd());
+        Recovery rec = max == null ? Recovery.of(s, null, id) : Recovery.of(s, max.getValue(), max.getKey());
         done.put(id, rec);
         return rec;
     }

@@ -183,7 +183,12 @@ public final class AnalysisCache {
 
     /** The build this code is: the version and the jar (or class file) it was loaded from, with its size and time. */
     static String build() {
-        return Version.get() + "/" + Version.buildOf(AnalysisCache.class);
+        return Build.STAMP;
+    }
+
+    /** Looked up once, when a cache file is first opened or saved (the jar does not change under a running check). */
+    private static final class Build {
+        static final String STAMP = Version.get() + "/" + Version.buildOf(AnalysisCache.class);
     }
 
     /** A cache that lives in this process only (the watch's): each check keeps what it read for the next. */
@@ -211,8 +216,7 @@ public final class AnalysisCache {
             if (format != FORMAT || !build().equals(build)) return ignored(file, "written by another build of continuity (" + build + ")");
             Map<String, Slot<InventoryLoader.FileResult>> files = slots(in, reader, bytes);
             Map<String, Slot<Part>> parts = slots(in, reader, bytes);
-            int n = in.readInt();
-            if (n < 0 || n > 50_000_000) return ignored(file, "it is corrupt");
+            int n = reader.count();
             Map<String, Seen> seen = new HashMap<>(n * 2);
             for (int i = 0; i < n; i++) {
                 String display = reader.string();
@@ -227,8 +231,7 @@ public final class AnalysisCache {
 
     /** A count, then that many keys, each with the length and bytes of its entry (not decoded here). */
     private static <T> Map<String, Slot<T>> slots(CacheCodec.In in, CacheCodec.Reader reader, byte[] bytes) throws IOException {
-        int n = in.readInt();
-        if (n < 0 || n > 50_000_000) throw new IOException("bad count");
+        int n = reader.count();
         Map<String, Slot<T>> out = new HashMap<>(n * 2);
         for (int i = 0; i < n; i++) {
             String key = reader.string();

@@ -455,7 +455,8 @@ final class CacheCodec {
             return new AnalysisCache.Part(findings, recoveries);
         }
 
-        private int count() throws IOException {
+        /** A count of entries to follow; a negative or absurd one is a corrupt cache. */
+        int count() throws IOException {
             int n = in.readInt();
             if (n < 0 || n > 50_000_000) throw new IOException("bad count");
             return n;

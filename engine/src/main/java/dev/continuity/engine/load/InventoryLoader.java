@@ -150,7 +150,12 @@ public final class InventoryLoader {
     }
 
     static boolean isJson(Path f) {
-        return f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+        return isJson(f.getFileName().toString());
+    }
+
+    /** True for a Terraform JSON file's name or path, which the loader imports instead of reading as YAML. */
+    public static boolean isJson(String name) {
+        return name.toLowerCase(Locale.ROOT).endsWith(".json");
     }
 
     /** What Terraform JSON among the paths declares, imported in memory, and which of it hand-written documents completed. */
