@@ -26,6 +26,12 @@ public final class Derivation {
             }
         }
 
+        // the vendors each service's incident-response plans coordinate with (IRP-002)
+        Map<String, Set<String>> contacts = new HashMap<>();
+        for (Plan p : inv.all(Plan.class)) {
+            if (p.type() != PlanType.INCIDENT_RESPONSE) continue;
+            for (String s : p.covers()) contacts.computeIfAbsent(s, k -> new HashSet<>()).addAll(p.thirdParties());
+        }
         Set<String> reliedOn = new TreeSet<>();
         for (Service s : inv.all(Service.class)) {
             Set<String> zones = new TreeSet<>();
@@ -34,7 +40,8 @@ public final class Derivation {
             for (String d : new LinkedHashSet<>(s.dependsOn())) {
                 Resource target = inv.get(d).orElseThrow();
                 out.add(new DependsOn(s.id(), d, s.criticality(), target.kind(), s.rpo(),
-                        target instanceof DataStore ds ? ds.bestRecoveryPoint() : null));
+                        target instanceof DataStore ds ? ds.bestRecoveryPoint() : null, s.rto(),
+                        target instanceof Vendor v ? v.slaRto() : null));
             }
             for (String m : closures.of(s.id())) {
                 Resource r = inv.get(m).orElseThrow();
@@ -52,7 +59,10 @@ public final class Derivation {
                     for (InternetLink l : linksBySite.getOrDefault(site, List.of())) vendors.add(l.isp());
                 }
                 vendors.addAll(edgeProviders.getOrDefault(s.id(), List.of()));
-                for (String v : vendors) out.add(new ReliesOn(s.id(), v));
+                Set<String> contactsOfS = Collections.unmodifiableSet(contacts.getOrDefault(s.id(), Set.of()));
+                for (String v : vendors) {
+                    out.add(new ReliesOn(s.id(), v, inv.get(v, Vendor.class).map(Vendor::type).orElse(null), contactsOfS));
+                }
                 reliedOn.addAll(vendors);
                 for (Domain d : spofs.get(s.id())) out.add(new Spof(s.id(), d.toString()));
             }
@@ -63,12 +73,10 @@ public final class Derivation {
         }
         concepts(inv, out);
         for (DataStore d : inv.all(DataStore.class)) copies(inv, d, out);
-        Set<IncidentContact> contacts = new LinkedHashSet<>();
         for (Plan p : inv.all(Plan.class)) {
             for (String s : new LinkedHashSet<>(p.covers())) {
                 Criticality c = inv.get(s, Service.class).orElseThrow().criticality();
                 out.add(new Covers(p.id(), p.type(), s, c));
-                if (p.type() == PlanType.INCIDENT_RESPONSE) for (String v : p.thirdParties()) contacts.add(new IncidentContact(s, v, c));
             }
             if (p.offlineCopy() == null) {
                 out.add(new OfflineCopyProblem(p.id(), OfflineCopyProblem.State.NONE, null));
@@ -77,17 +85,36 @@ public final class Derivation {
             }
             channelOutages(p, inv, availability, spofs, out);
         }
-        out.addAll(contacts);
         int seq = 0;
+        Map<String, Set<String>> lessonsFrom = new HashMap<>();
         for (Exercise e : inv.all(Exercise.class)) {
-            for (String p : new LinkedHashSet<>(e.plans())) out.add(new Exercised(e.id(), p, "Plan", e.date(), e.type(), seq));
-            for (String s : new LinkedHashSet<>(e.services())) out.add(new Exercised(e.id(), s, "Service", e.date(), e.type(), seq));
+            boolean withFindings = !e.findings().isEmpty();
+            for (String p : new LinkedHashSet<>(e.plans())) {
+                Set<String> lessons = lessonsFrom.computeIfAbsent(p, k -> Collections.unmodifiableSet(inv.get(k, Plan.class).orElseThrow()
+                        .changelog().stream().flatMap(c -> c.lessonsFrom().stream()).collect(java.util.stream.Collectors.toSet())));
+                out.add(new Exercised(e.id(), p, "Plan", e.date(), e.type(), seq, withFindings, lessons));
+            }
+            for (String s : new LinkedHashSet<>(e.services())) {
+                out.add(new Exercised(e.id(), s, "Service", e.date(), e.type(), seq, withFindings, Set.of()));
+            }
             seq++;
         }
         runbooks(inv, out);
+        for (Role r : inv.all(Role.class)) {
+            List<String> backups = r.backups();
+            for (int i = 0; i < backups.size(); i++) {
+                String b = backups.get(i);
+                if (backups.indexOf(b) != i) continue; // once per person
+                out.add(new RoleBackup(r.id(), b, r.required(), inv.get(b, Person.class).orElseThrow().lastTrainedFor(r.id()), i));
+            }
+        }
         recoveries(inv, out);
+        Map<String, LocalDate> latestExercised = new HashMap<>();
+        for (Exercise e : inv.all(Exercise.class)) {
+            for (String p : e.plans()) latestExercised.merge(p, e.date(), (a, b) -> a.isAfter(b) ? a : b);
+        }
         for (Plan p : inv.all(Plan.class)) {
-            majorChange(p, out);
+            majorChange(p, latestExercised.get(p.id()), out);
             recoveryOrder(p, closures, out);
         }
         return out;
@@ -132,7 +159,11 @@ public final class Derivation {
                 if (before == null || !e.date().isBefore(before.date())) proof.put(svc, e);
             }
         }
-        proof.forEach((svc, e) -> out.add(new LatestFailoverProof(svc, e.id(), e.date(), e.achievedRtoFor(svc))));
+        for (Service s : inv.all(Service.class)) {
+            Exercise e = proof.get(s.id());
+            out.add(new LatestFailoverProof(s.id(), s.criticality(), s.hostingSites().size(), s.rto(), e == null ? null : e.id(),
+                    e == null ? null : e.date(), e == null ? null : e.achievedRtoFor(s.id())));
+        }
         for (String site : hosting) out.add(new CriticalHostingSite(site));
         for (DataStore d : inv.all(DataStore.class)) {
             RestoreTest t = d.latestRestoreTest();
@@ -148,7 +179,7 @@ public final class Derivation {
     }
 
     /** EX-004: the latest major change of a plan's changelog, if any. */
-    private static void majorChange(Plan p, List<Object> out) {
+    private static void majorChange(Plan p, LocalDate latestExercised, List<Object> out) {
         List<ChangelogEntry> ordered = Dated.inDateOrder(p.changelog());
         ChangelogEntry major = null;
         for (int i = 0; i < ordered.size(); i++) {
@@ -157,7 +188,7 @@ public final class Derivation {
         if (major == null) return;
         int index = -1;
         for (int i = 0; i < p.changelog().size(); i++) if (p.changelog().get(i) == major) index = i;
-        out.add(new MajorChange(p.id(), major.date(), major.version().toString(), index));
+        out.add(new MajorChange(p.id(), major.date(), major.version().toString(), index, latestExercised));
     }
 
     /** PLN-008: recovery orders that bring a service back before what it needs, or are missing where the order matters. */

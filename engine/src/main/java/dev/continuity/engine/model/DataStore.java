@@ -71,6 +71,6 @@ public record DataStore(String id, String name, String description, Map<String, 
 
     /** The latest passed restore test, or null (DAT-006). */
     public RestoreTest latestPassedRestoreTest() {
-        return Dated.latest(restoreTests.stream().filter(RestoreTest::passed).toList());
+        return Dated.latest(restoreTests, RestoreTest::passed);
     }
 }

@@ -10,7 +10,7 @@ public record Person(String id, String name, String description, Map<String, Str
 
     /** Date of the latest training for the role, or null. */
     public java.time.LocalDate lastTrainedFor(String role) {
-        Training t = Dated.latest(trainings.stream().filter(x -> x.role().equals(role)).toList());
+        Training t = Dated.latest(trainings, x -> x.role().equals(role));
         return t == null ? null : t.date();
     }
 }
