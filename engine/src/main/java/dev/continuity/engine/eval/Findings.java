@@ -33,6 +33,16 @@ public final class Findings {
         return r == null ? null : inventory.at(r, path);
     }
 
+    /**
+     * The resource with this id (null when there is none), for the subject of a finding:
+     * {@code $s : Service() from findings.subject($id)} looks up the one service a finding is about
+     * when a derived fact names it, where {@code Service( id == $id )} would index every service in
+     * the rule's memory, on every inventory, even one where the rule never fires (docs/development.md).
+     */
+    public Resource subject(String id) {
+        return id == null ? null : inventory.get(id).orElse(null);
+    }
+
     /** The same, for a resource named by its id (null: none). */
     public Location at(String resourceId, String path) {
         return resourceId == null ? null : inventory.get(resourceId).map(r -> inventory.at(r, path)).orElse(null);

@@ -67,9 +67,12 @@ public final class Derivation {
                 for (Domain d : spofs.get(s.id())) out.add(new Spof(s.id(), d.toString()));
             }
         }
-        for (String v : reliedOn) out.add(new CriticalVendor(v));
+        for (String v : reliedOn) {
+            inv.get(v, Vendor.class).ifPresent(vendor ->
+                    out.add(new CriticalVendor(v, vendor.lastAssessed(), vendor.exitPlan() != null, vendor.exitPlanTested())));
+        }
         for (Site site : inv.all(Site.class)) {
-            out.add(siteLinks(site.id(), linksBySite.getOrDefault(site.id(), List.of()), inv));
+            out.add(siteLinks(site, linksBySite.getOrDefault(site.id(), List.of()), inv));
         }
         concepts(inv, out);
         for (DataStore d : inv.all(DataStore.class)) copies(inv, d, out);
@@ -264,7 +267,7 @@ public final class Derivation {
                 zone(inv, d.site()), Collections.unmodifiableSet(copyZones)));
     }
 
-    private static SiteLinks siteLinks(String site, List<InternetLink> links, Inventory inv) {
+    private static SiteLinks siteLinks(Site site, List<InternetLink> links, Inventory inv) {
         Set<String> isps = new TreeSet<>();
         Set<String> entries = new TreeSet<>();
         Set<String> shared = null;
@@ -281,9 +284,9 @@ public final class Derivation {
             total += bw;
             largest = Math.max(largest, bw);
         }
-        return new SiteLinks(site, links.size(), Collections.unmodifiableSet(isps),
+        return new SiteLinks(site.id(), links.size(), Collections.unmodifiableSet(isps),
                 shared == null ? Set.of() : Collections.unmodifiableSet(shared), Collections.unmodifiableSet(entries),
-                allEntries, total, largest);
+                allEntries, total, largest, site.isConnected(), site.requiredBandwidthMbps());
     }
 
     /** rules.md: the link's upstream if given, else its ISP's upstreams, else the ISP's id. */
