@@ -33,16 +33,16 @@ public record Components(List<List<Resource>> members) {
 
     public static Components of(Inventory inv) {
         List<Resource> all = inv.resources();
-        Map<String, Integer> index = new HashMap<>(all.size() * 2);
-        for (int i = 0; i < all.size(); i++) if (!global(all.get(i))) index.put(all.get(i).id(), i);
         int[] parent = new int[all.size()];
         for (int i = 0; i < parent.length; i++) parent[i] = i;
-        if (inv.references() != null) { // as the loader read them
+        if (inv.references() != null) { // as the loader read them; the inventory's own index of ids
             for (Reference ref : inv.references()) {
-                Integer i = index.get(ref.from()), j = index.get(ref.to());
-                if (i != null && j != null) union(parent, i, j);
+                int i = inv.indexOf(ref.from()), j = inv.indexOf(ref.to());
+                if (i >= 0 && j >= 0 && !global(all.get(i)) && !global(all.get(j))) union(parent, i, j);
             }
         } else {
+            Map<String, Integer> index = new HashMap<>(all.size() * 2);
+            for (int i = 0; i < all.size(); i++) if (!global(all.get(i))) index.put(all.get(i).id(), i);
             List<String> refs = new ArrayList<>();
             for (int i = 0; i < all.size(); i++) {
                 Resource r = all.get(i);

@@ -120,6 +120,7 @@ final class CacheCodec {
                     Codec[] p = kx();
                     Codec k = p[0], x = p[1];
                     int n = r.count();
+                    if (n == 0) return Map.of(); // (most labels: no map made for nothing)
                     Map<Object, Object> m = new LinkedHashMap<>(n * 2);
                     for (int i = 0; i < n; i++) m.put(k.read(r), x.read(r));
                     return Collections.unmodifiableMap(m);

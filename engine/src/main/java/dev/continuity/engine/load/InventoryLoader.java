@@ -119,8 +119,15 @@ public final class InventoryLoader {
                 resources.add(r);
             }
         }
-        Map<String, Resource> byId = new HashMap<>(resources.size() * 2);
-        for (Resource r : resources) byId.put(r.id(), r);
+        List<String> warnings = new ArrayList<>(declared.warnings());
+        if (cache != null && cache.warning() != null) warnings.add(0, cache.warning());
+        List<String> shown = files.stream().map(this::display).toList();
+        SortedMap<String, String> digests = new TreeMap<>();
+        for (int i = 0; i < shown.size(); i++) digests.put(shown.get(i), results.get(i).sha256());
+        List<Reference> references = new ArrayList<>(refs.size());
+        for (Binder.RefUse u : refs) references.add(new Reference(u.owner(), u.target()));
+        // made before the checks, which look ids up in it (one index of the ids, not one per step)
+        Inventory inv = new Inventory(shown, resources, defaultPolicy(), digest(digests), locations, warnings, digests, references);
         // a large inventory's dependency cycles on the other core while this one checks the references
         // (errors in the same order as one after the other); a small one's here, without a thread
         java.util.function.Supplier<List<InputError>> checkingCycles = () -> {
@@ -130,7 +137,7 @@ public final class InventoryLoader {
         };
         java.util.concurrent.CompletableFuture<List<InputError>> cycles = resources.size() > 5_000
                 ? java.util.concurrent.CompletableFuture.supplyAsync(checkingCycles) : null;
-        checkReferences(refs, byId, invalid, errors);
+        checkReferences(refs, inv, invalid, errors);
         try {
             errors.addAll(cycles == null ? checkingCycles.get() : cycles.join());
         } catch (java.util.concurrent.CompletionException e) {
@@ -138,15 +145,8 @@ public final class InventoryLoader {
             if (e.getCause() instanceof Error err) throw err;
             throw e;
         }
-        List<String> warnings = new ArrayList<>(declared.warnings());
-        if (cache != null && cache.warning() != null) warnings.add(0, cache.warning());
         if (!errors.isEmpty()) throw new InputException(errors);
-        List<String> shown = files.stream().map(this::display).toList();
-        SortedMap<String, String> digests = new TreeMap<>();
-        for (int i = 0; i < shown.size(); i++) digests.put(shown.get(i), results.get(i).sha256());
-        List<Reference> references = new ArrayList<>(refs.size());
-        for (Binder.RefUse u : refs) references.add(new Reference(u.owner(), u.target()));
-        return new Inventory(shown, resources, defaultPolicy(), digest(digests), locations, warnings, digests, references);
+        return inv;
     }
 
     static boolean isJson(Path f) {
@@ -581,17 +581,17 @@ public final class InventoryLoader {
         return s.isEmpty() ? "." : s;
     }
 
-    private static void checkReferences(List<Binder.RefUse> refs, Map<String, Resource> byId, Map<String, Class<?>> invalid,
+    private static void checkReferences(List<Binder.RefUse> refs, Inventory inv, Map<String, Class<?>> invalid,
                                         List<InputError> errors) {
         for (Binder.RefUse use : refs) {
             List<Class<? extends Resource>> allowed = use.allowed();
             Class<?> invalidKind = invalid.get(use.target());
-            Resource target = byId.get(use.target());
+            Resource target = inv.get(use.target()).orElse(null);
             if (target != null && allowed.contains(target.getClass()) && (use.vendorType().isEmpty() || !(target instanceof Vendor))) continue;
             if (target == null && invalidKind != null && allowed.contains(invalidKind)) continue;
             String wanted = String.join(" or ", allowed.stream().map(Class::getSimpleName).toList());
             if (target == null) {
-                List<String> candidates = new ArrayList<>(byId.values().stream().filter(r -> allowed.contains(r.getClass())).map(Resource::id).toList());
+                List<String> candidates = new ArrayList<>(inv.resources().stream().filter(r -> allowed.contains(r.getClass())).map(Resource::id).toList());
                 invalid.forEach((id, kind) -> {
                     if (allowed.contains(kind)) candidates.add(id);
                 });

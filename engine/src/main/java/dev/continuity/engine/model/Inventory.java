@@ -6,7 +6,7 @@ import java.util.*;
 public final class Inventory {
     private final List<String> files;
     private final List<Resource> resources;
-    private final Map<String, Resource> byId;
+    private final Map<String, Integer> indexById;
     private final Map<Class<?>, List<Resource>> byKind;
     private final Policy policy;
     private final Policy defaultPolicy;
@@ -64,13 +64,14 @@ public final class Inventory {
         this.sha256 = sha256;
         this.files = List.copyOf(files);
         this.resources = List.copyOf(resources);
-        Map<String, Resource> ids = new HashMap<>(resources.size() * 2);
+        Map<String, Integer> ids = new HashMap<>(resources.size() * 2);
         Map<Class<?>, List<Resource>> kinds = new HashMap<>();
-        for (Resource r : resources) {
-            ids.put(r.id(), r);
+        for (int i = 0; i < this.resources.size(); i++) {
+            Resource r = this.resources.get(i);
+            ids.put(r.id(), i);
             kinds.computeIfAbsent(r.getClass(), k -> new ArrayList<>()).add(r);
         }
-        this.byId = ids;
+        this.indexById = ids;
         this.byKind = kinds;
         List<Resource> policies = kinds.getOrDefault(Policy.class, List.of());
         this.policy = policies.isEmpty() ? defaultPolicy : (Policy) policies.get(0);
@@ -129,7 +130,14 @@ public final class Inventory {
     }
 
     public Optional<Resource> get(String id) {
-        return Optional.ofNullable(byId.get(id));
+        Integer i = indexById.get(id);
+        return i == null ? Optional.empty() : Optional.of(resources.get(i));
+    }
+
+    /** The position of the resource with this id in {@link #resources()}, or -1 when there is none. */
+    public int indexOf(String id) {
+        Integer i = indexById.get(id);
+        return i == null ? -1 : i;
     }
 
     @SuppressWarnings("unchecked")
@@ -138,7 +146,8 @@ public final class Inventory {
     }
 
     public <T extends Resource> Optional<T> get(String id, Class<T> kind) {
-        Resource r = byId.get(id);
+        Integer i = indexById.get(id);
+        Resource r = i == null ? null : resources.get(i);
         return kind.isInstance(r) ? Optional.of(kind.cast(r)) : Optional.empty();
     }
 
