@@ -247,6 +247,7 @@ public final class Evaluator {
         Map<String, Recovery> recoveries = new HashMap<>();
         List<List<Resource>> stale = new ArrayList<>();
         List<String> staleKeys = new ArrayList<>();
+        Map<String, Dur> parsed = new HashMap<>();
         if (cache == null) {
             stale.addAll(components);
         } else {
@@ -267,7 +268,9 @@ public final class Evaluator {
                 }
                 for (AnalysisCache.PartRecovery r : part.recoveries()) {
                     Service s = inv.get(r.service(), Service.class).orElseThrow(); // a member of the component, unchanged
-                    recoveries.put(r.service(), Recovery.of(s, r.time() == null ? null : Dur.parse(r.time()), r.limiting()));
+                    // (few distinct times: each parsed once)
+                    Dur time = r.time() == null ? null : parsed.computeIfAbsent(r.time(), Dur::parse);
+                    recoveries.put(r.service(), Recovery.of(s, time, r.limiting()));
                 }
             }
         }
