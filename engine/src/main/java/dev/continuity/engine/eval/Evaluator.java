@@ -247,7 +247,6 @@ public final class Evaluator {
         Map<String, Recovery> recoveries = new HashMap<>();
         List<List<Resource>> stale = new ArrayList<>();
         List<String> staleKeys = new ArrayList<>();
-        Map<String, Dur> parsed = new HashMap<>();
         if (cache == null) {
             stale.addAll(components);
         } else {
@@ -268,9 +267,7 @@ public final class Evaluator {
                 }
                 for (AnalysisCache.PartRecovery r : part.recoveries()) {
                     Service s = inv.get(r.service(), Service.class).orElseThrow(); // a member of the component, unchanged
-                    // (few distinct times: each parsed once)
-                    Dur time = r.time() == null ? null : parsed.computeIfAbsent(r.time(), Dur::parse);
-                    recoveries.put(r.service(), Recovery.of(s, time, r.limiting()));
+                    recoveries.put(r.service(), Recovery.of(s, r.time(), r.limiting()));
                 }
             }
         }
@@ -358,8 +355,7 @@ public final class Evaluator {
                 found.get(i).add(new AnalysisCache.PartFinding(f.rule().id(), f.subject(), f.kind(), f.detail(), f.message(), f.location()));
             }
             for (Recovery r : fired.recoveries()) {
-                recovered.get(componentOf.get(r.service())).add(new AnalysisCache.PartRecovery(r.service(),
-                        r.time() == null ? null : r.time().text(), r.limiting()));
+                recovered.get(componentOf.get(r.service())).add(new AnalysisCache.PartRecovery(r.service(), r.time(), r.limiting()));
             }
         }
         for (int i = 0; i < components.size(); i++) {

@@ -90,12 +90,14 @@ public final class Derivation {
         }
         int seq = 0;
         Map<String, Set<String>> lessonsFrom = new HashMap<>();
+        Map<String, LocalDate> latestExercised = new HashMap<>(); // by plan (EX-004)
         for (Exercise e : inv.all(Exercise.class)) {
             boolean withFindings = !e.findings().isEmpty();
             for (String p : new LinkedHashSet<>(e.plans())) {
                 Set<String> lessons = lessonsFrom.computeIfAbsent(p, k -> Collections.unmodifiableSet(inv.get(k, Plan.class).orElseThrow()
                         .changelog().stream().flatMap(c -> c.lessonsFrom().stream()).collect(java.util.stream.Collectors.toSet())));
                 out.add(new Exercised(e.id(), p, "Plan", e.date(), e.type(), seq, withFindings, lessons));
+                latestExercised.merge(p, e.date(), (a, b) -> a.isAfter(b) ? a : b);
             }
             for (String s : new LinkedHashSet<>(e.services())) {
                 out.add(new Exercised(e.id(), s, "Service", e.date(), e.type(), seq, withFindings, Set.of()));
@@ -112,10 +114,6 @@ public final class Derivation {
             }
         }
         recoveries(inv, out);
-        Map<String, LocalDate> latestExercised = new HashMap<>();
-        for (Exercise e : inv.all(Exercise.class)) {
-            for (String p : e.plans()) latestExercised.merge(p, e.date(), (a, b) -> a.isAfter(b) ? a : b);
-        }
         for (Plan p : inv.all(Plan.class)) {
             majorChange(p, latestExercised.get(p.id()), out);
             recoveryOrder(p, closures, out);

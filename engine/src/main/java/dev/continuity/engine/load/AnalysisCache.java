@@ -135,7 +135,7 @@ public final class AnalysisCache {
     }
 
     /** rec(S) of a service: its time as written (null: none) and its limiting component. */
-    public record PartRecovery(String service, String time, String limiting) {
+    public record PartRecovery(String service, dev.continuity.engine.model.Dur time, String limiting) {
     }
 
     /**

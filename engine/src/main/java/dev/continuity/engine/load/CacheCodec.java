@@ -360,7 +360,7 @@ final class CacheCodec {
             out.writeInt(p.recoveries().size());
             for (AnalysisCache.PartRecovery r : p.recoveries()) {
                 string(r.service());
-                string(r.time());
+                string(r.time() == null ? null : r.time().text());
                 string(r.limiting());
             }
         }
@@ -452,7 +452,10 @@ final class CacheCodec {
             }
             int m = count();
             List<AnalysisCache.PartRecovery> recoveries = new ArrayList<>(m);
-            for (int i = 0; i < m; i++) recoveries.add(new AnalysisCache.PartRecovery(string(), string(), string()));
+            for (int i = 0; i < m; i++) {
+                String service = string(), time = string();
+                recoveries.add(new AnalysisCache.PartRecovery(service, time == null ? null : dur(time), string()));
+            }
             return new AnalysisCache.Part(findings, recoveries);
         }
 
@@ -491,7 +494,11 @@ final class CacheCodec {
         }
 
         private Dur dur() throws IOException {
-            String t = string();
+            return dur(string());
+        }
+
+        /** Each distinct text parsed once per cache read. */
+        private Dur dur(String t) {
             Dur d = durs.get(t);
             if (d == null) durs.put(t, d = Dur.parse(t));
             return d;
