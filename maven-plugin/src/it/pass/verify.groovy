@@ -7,3 +7,5 @@ assert report.inventory.resources == 3
 assert report.asOf == '2026-11-22'
 // the analysis cache's default place (issue 15): in target/, so mvn clean removes it
 assert new File(basedir, 'target/continuity.cache').isFile()
+// the timings are a debug line (see debug-timings): not in a plain build's log
+assert !log.contains('timings:')

@@ -2,7 +2,6 @@ package dev.continuity.cli;
 
 import dev.continuity.engine.eval.CheckOptions;
 import dev.continuity.engine.eval.Pipeline;
-import dev.continuity.engine.eval.Result;
 import dev.continuity.engine.eval.Threshold;
 import dev.continuity.engine.report.TextReporter;
 import dev.continuity.engine.text.Text;
@@ -163,13 +162,7 @@ final class CheckCommand implements Callable<Integer> {
             out.println(TextReporter.summaryLine(outcome.context()));
         }
         out.flush();
-        if (timings) {
-            Result.Timings t = outcome.result().timings();
-            err.printf("timings: load %d ms (%d resources), derive %d ms, rules %d ms, report %d ms; JVM up %d ms%n",
-                    t.loadMillis(), outcome.result().inventory().size(), t.deriveMillis(), t.rulesMillis(),
-                    (System.nanoTime() - started) / 1_000_000 - t.loadMillis() - t.deriveMillis() - t.rulesMillis(),
-                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
-        }
+        if (timings) err.println(outcome.timings(started));
         if (outcome.baselineWritten() != null) {
             int n = outcome.baselineCount();
             err.println("wrote " + n + (n == 1 ? " finding" : " findings") + " to the baseline " + Text.escape(outcome.baselineWritten().toString()));

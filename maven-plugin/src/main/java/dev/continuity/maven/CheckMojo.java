@@ -161,6 +161,7 @@ public class CheckMojo extends AbstractMojo {
                 .azureBuild(dev.continuity.engine.report.AzureBuild.fromEnvironment(System.getenv()))
                 .build();
         Pipeline.Outcome outcome;
+        long started = System.nanoTime();
         try {
             outcome = Pipeline.run(options);
         } catch (InputException e) {
@@ -170,6 +171,7 @@ public class CheckMojo extends AbstractMojo {
         } catch (Pipeline.UsageException e) {
             throw new MojoFailureException("continuity: " + e.getMessage());
         }
+        if (log.isDebugEnabled()) log.debug(outcome.timings(started)); // mvn -X: where the time went, as check --timings prints it
         for (String w : outcome.result().inventory().warnings()) log.warn(w); // escaped where it is made
         for (Finding f : outcome.result().findings()) logFinding(log, f, threshold);
         for (String line : outcome.context().checked()) log.info("checked: " + dev.continuity.engine.text.Text.escape(line));

@@ -45,6 +45,20 @@ public final class Pipeline {
         public String summary() {
             return context.summary();
         }
+
+        /**
+         * Where the time went: load, derive and rules as the check measured them, report the rest
+         * of the time since {@code startedNanos} ({@link System#nanoTime()} before {@link #run}), and
+         * the JVM's age (the CLI's {@code --timings}, the Maven plugin's debug log).
+         */
+        public String timings(long startedNanos) {
+            Result.Timings t = result.timings();
+            long total = (System.nanoTime() - startedNanos) / 1_000_000;
+            return String.format(java.util.Locale.ROOT, "timings: load %d ms (%d resources), derive %d ms, rules %d ms, report %d ms; JVM up %d ms",
+                    t.loadMillis(), result.inventory().size(), t.deriveMillis(), t.rulesMillis(),
+                    total - t.loadMillis() - t.deriveMillis() - t.rulesMillis(),
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+        }
     }
 
     public static Outcome run(CheckOptions o) throws InputException, UsageException {
