@@ -20,28 +20,60 @@ import java.util.*;
 public final class Availability {
     private final Inventory inv;
     private final Map<String, List<InternetLink>> linksBySite = new HashMap<>();
-    private final Map<String, Set<String>> upstreamsByLink = new HashMap<>();
+    /**
+     * By link id: the one upstream whose failure takes the link down, or absent. A link has one
+     * when its only effective upstream is a name given as its upstream or in its ISP's upstreams
+     * (never the ISP id used as the fallback).
+     */
+    private final Map<String, String> soleUpstream = new HashMap<>();
     private final Map<String, Set<Domain>> domainsOfService = new HashMap<>();
+    private final Map<String, Node> nodes = new HashMap<>();
+
+    /**
+     * A service with what its availability reads resolved once: the resources it depends on and
+     * its hosting sites. Every scenario asks for them (one per failure domain in a what-if
+     * analysis), so they are not looked up by id again in each.
+     */
+    private record Node(Service service, List<Resource> dependsOn, List<String> hostingSites) {
+    }
+
+    private Node node(String serviceId) {
+        Node n = nodes.get(serviceId);
+        if (n != null) return n;
+        Service s = inv.get(serviceId, Service.class).orElseThrow();
+        List<Resource> deps = new ArrayList<>(s.dependsOn().size());
+        for (String d : s.dependsOn()) deps.add(inv.get(d).orElseThrow());
+        n = new Node(s, List.copyOf(deps), s.hostingSites());
+        nodes.put(serviceId, n);
+        return n;
+    }
 
     public Availability(Inventory inv) {
         this.inv = inv;
         for (InternetLink l : inv.all(InternetLink.class)) {
             linksBySite.computeIfAbsent(l.site(), k -> new ArrayList<>()).add(l);
-            upstreamsByLink.put(l.id(), Derivation.effectiveUpstreams(l, inv));
+            Set<String> ups = Derivation.effectiveUpstreams(l, inv);
+            if (ups.size() == 1) {
+                String only = ups.iterator().next();
+                if (isUpstreamName(l, only)) soleUpstream.put(l.id(), only);
+            }
         }
     }
 
     /** Answers for a set of failed domains, failing together (empty: nothing failed), memoised. */
     public final class Scenario {
         private final Set<Domain> failed;
+        private final Domain only; // the failed domain when there is exactly one (a what-if analysis asks about one at a time)
         private final Map<String, Boolean> sites = new HashMap<>();
         private final Map<String, Boolean> services = new HashMap<>();
 
         private Scenario(Set<Domain> failed) {
             this.failed = failed;
+            this.only = failed.size() == 1 ? failed.iterator().next() : null;
         }
 
         private boolean is(Domain.Type type, String name) {
+            if (only != null) return only.type() == type && only.name().equals(name);
             return !failed.isEmpty() && failed.contains(new Domain(type, name));
         }
 
@@ -53,13 +85,8 @@ public final class Availability {
         private Domain linkDownBecause(InternetLink l) {
             if (is(Domain.Type.SITE, l.site())) return Domain.site(l.site());
             if (is(Domain.Type.VENDOR, l.isp())) return Domain.vendor(l.isp());
-            // an upstream domain only exists for names given as upstream or in an ISP's upstreams,
-            // never for the ISP id used as the fallback
-            Set<String> ups = upstreamsByLink.get(l.id());
-            if (ups.size() == 1) {
-                String only = ups.iterator().next();
-                if (is(Domain.Type.UPSTREAM, only) && isUpstreamName(l, only)) return Domain.upstream(only);
-            }
+            String only = soleUpstream.get(l.id());
+            if (only != null && is(Domain.Type.UPSTREAM, only)) return Domain.upstream(only);
             return null;
         }
 
@@ -116,7 +143,13 @@ public final class Availability {
             boolean up = !is(Domain.Type.SITE, id) && !is(Domain.Type.ZONE, s.getZone())
                     && !(s.provider() != null && is(Domain.Type.VENDOR, s.provider()));
             if (up && s.isConnected()) {
-                up = linksBySite.getOrDefault(id, List.of()).stream().anyMatch(this::linkUp);
+                up = false;
+                for (InternetLink l : linksBySite.getOrDefault(id, List.of())) {
+                    if (linkUp(l)) {
+                        up = true;
+                        break;
+                    }
+                }
             }
             sites.put(id, up);
             return up;
@@ -127,18 +160,19 @@ public final class Availability {
         }
 
         public boolean dataStoreUp(DataStore d) {
-            return siteUp(d.site()) || d.replicas().stream().anyMatch(r -> siteUp(r.site()));
+            if (siteUp(d.site())) return true;
+            for (Replica r : d.replicas()) if (siteUp(r.site())) return true;
+            return false;
         }
 
         public boolean serviceUp(String id) {
             Boolean known = services.get(id);
             if (known != null) return known;
-            Service s = inv.get(id, Service.class).orElseThrow();
+            Node n = node(id);
             boolean up = true;
-            for (String d : s.dependsOn()) {
-                Resource r = inv.get(d).orElseThrow();
+            for (Resource r : n.dependsOn()) {
                 boolean depUp;
-                if (r instanceof Service) depUp = serviceUp(d);
+                if (r instanceof Service) depUp = serviceUp(r.id());
                 else if (r instanceof DataStore ds) depUp = dataStoreUp(ds);
                 else {
                     Vendor v = (Vendor) r;
@@ -149,8 +183,15 @@ public final class Availability {
                     break;
                 }
             }
-            List<String> hosting = s.hostingSites();
-            if (up && !hosting.isEmpty()) up = hosting.stream().anyMatch(this::siteUp);
+            if (up && !n.hostingSites().isEmpty()) {
+                up = false;
+                for (String site : n.hostingSites()) {
+                    if (siteUp(site)) {
+                        up = true;
+                        break;
+                    }
+                }
+            }
             services.put(id, up);
             return up;
         }
