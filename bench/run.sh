@@ -11,7 +11,8 @@
 # that only tokenises the same files (bench/.../Floor.java), run in turn with the check. And for each
 # size, the Drools stage against its own floor: the same facts in a session of no rules, in turn in
 # one warm JVM (bench/.../DroolsFloor.java, which also gives the facts staged at the rules with none
-# evaluated, the bound no rule order beats). Writes bench/results/results.csv, a Markdown table
+# evaluated, the bound no rule order beats). Then the cold check of the compliant sample against a
+# JVM that only prints hello, in turn. Writes bench/results/results.csv, a Markdown table
 # (bench/results/results.md, the Drools ratios under it) and a plot (docs/performance.png).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -84,6 +85,20 @@ for n in "${sizes[@]}"; do
   java -Xmx6g -XX:+UseParallelGC -cp bench/target/benchmarks.jar dev.continuity.bench.DroolsFloor "$dir" "$runs" >> "$out/drools-floor.txt"
 done
 
+# the cold small check against a JVM that only prints hello (same small-band flags as the launcher's),
+# in turn: the compliant sample, as issue 15's target reads; prints "check_s hello_s"
+hello_dir="$(mktemp -d)"
+(cd "$hello_dir" && jar xf "$root/bench/target/benchmarks.jar" dev/continuity/bench/Hello.class)   # a class directory, as a hello-world is
+# wall seconds of a command, to the millisecond (/usr/bin/time rounds to 10 ms, a third of a hello)
+wall() { local t0 t1; t0=$(date +%s%N); "$@" >/dev/null 2>&1 || true; t1=$(date +%s%N); awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f", (b - a) / 1e9}'; }
+small="$(for i in $(seq $((runs * 3))); do
+  echo "$(wall ./continuity check samples/northwind-compliant/continuity --as-of 2026-11-22) $(wall java -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -XX:-UsePerfData -cp "$hello_dir" dev.continuity.bench.Hello)"
+done)"
+rm -rf "$hello_dir"
+small_check="$(cut -d' ' -f1 <<<"$small" | median)"
+small_hello="$(cut -d' ' -f2 <<<"$small" | median)"
+small_ratio="$(awk '{print $1 / ($2 > 0 ? $2 : 0.001)}' <<<"$small" | median)"
+
 {
   echo "| resources | wall median | min | max | peak RSS | load | derive | rules | floor | x floor |"
   echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
@@ -92,6 +107,9 @@ done
   echo "Drools (insert and fire, warm) against the same facts in a session of no rules:"
   echo
   sed 's/^/- /' "$out/drools-floor.txt"
+  echo
+  printf 'Cold small check (the compliant sample) against a JVM printing hello, %d runs each in turn: %.3f s against %.3f s (medians); ratio %.1f (median of the pairs)\n' \
+    $((runs * 3)) "$small_check" "$small_hello" "$small_ratio"
 } > "$out/results.md"
 java -Djava.awt.headless=true -cp bench/target/benchmarks.jar dev.continuity.bench.Plot "$out/results.csv" "$root/docs/performance.png"
 cat "$out/results.md"
