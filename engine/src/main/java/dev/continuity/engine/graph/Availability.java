@@ -34,7 +34,7 @@ public final class Availability {
      * its hosting sites. Every scenario asks for them (one per failure domain in a what-if
      * analysis), so they are not looked up by id again in each.
      */
-    private record Node(Service service, List<Resource> dependsOn, List<String> hostingSites) {
+    private record Node(List<Resource> dependsOn, List<String> hostingSites) {
     }
 
     private Node node(String serviceId) {
@@ -43,7 +43,7 @@ public final class Availability {
         Service s = inv.get(serviceId, Service.class).orElseThrow();
         List<Resource> deps = new ArrayList<>(s.dependsOn().size());
         for (String d : s.dependsOn()) deps.add(inv.get(d).orElseThrow());
-        n = new Node(s, List.copyOf(deps), s.hostingSites());
+        n = new Node(List.copyOf(deps), s.hostingSites());
         nodes.put(serviceId, n);
         return n;
     }
@@ -62,19 +62,17 @@ public final class Availability {
 
     /** Answers for a set of failed domains, failing together (empty: nothing failed), memoised. */
     public final class Scenario {
-        private final Set<Domain> failed;
-        private final Domain only; // the failed domain when there is exactly one (a what-if analysis asks about one at a time)
+        private final Map<Domain.Type, Set<String>> failed = new EnumMap<>(Domain.Type.class); // names by type
         private final Map<String, Boolean> sites = new HashMap<>();
         private final Map<String, Boolean> services = new HashMap<>();
 
         private Scenario(Set<Domain> failed) {
-            this.failed = failed;
-            this.only = failed.size() == 1 ? failed.iterator().next() : null;
+            for (Domain d : failed) this.failed.computeIfAbsent(d.type(), t -> new HashSet<>()).add(d.name());
         }
 
         private boolean is(Domain.Type type, String name) {
-            if (only != null) return only.type() == type && only.name().equals(name);
-            return !failed.isEmpty() && failed.contains(new Domain(type, name));
+            Set<String> names = failed.get(type);
+            return names != null && names.contains(name);
         }
 
         public boolean linkUp(InternetLink l) {
@@ -98,29 +96,25 @@ public final class Availability {
             if (serviceUp(serviceId)) return List.of();
             List<String> chain = new ArrayList<>();
             chain.add(serviceId);
-            Service s = inv.get(serviceId, Service.class).orElseThrow();
-            for (String d : s.dependsOn()) {
-                Resource r = inv.get(d).orElseThrow();
+            Node n = node(serviceId);
+            for (Resource r : n.dependsOn()) {
                 if (r instanceof Service) {
-                    if (!serviceUp(d)) {
-                        chain.addAll(why(d));
+                    if (!serviceUp(r.id())) {
+                        chain.addAll(why(r.id()));
                         return chain;
                     }
                 } else if (r instanceof DataStore ds) {
                     if (!dataStoreUp(ds)) {
-                        chain.add(d);
+                        chain.add(r.id());
                         chain.addAll(whySite(ds.site()));
                         return chain;
                     }
-                } else {
-                    Vendor v = (Vendor) r;
-                    if (!vendorUp(v.id()) && !(v.alternate() != null && vendorUp(v.alternate()))) {
-                        chain.add(Domain.vendor(v.id()).toString());
-                        return chain;
-                    }
+                } else if (!vendorOrAlternateUp((Vendor) r)) {
+                    chain.add(Domain.vendor(r.id()).toString());
+                    return chain;
                 }
             }
-            chain.addAll(whySite(s.hostingSites().get(0)));
+            chain.addAll(whySite(n.hostingSites().get(0)));
             return chain;
         }
 
@@ -159,6 +153,11 @@ public final class Availability {
             return !is(Domain.Type.VENDOR, id);
         }
 
+        /** A vendor a service depends on counts as up when it or its alternate is. */
+        private boolean vendorOrAlternateUp(Vendor v) {
+            return vendorUp(v.id()) || (v.alternate() != null && vendorUp(v.alternate()));
+        }
+
         public boolean dataStoreUp(DataStore d) {
             if (siteUp(d.site())) return true;
             for (Replica r : d.replicas()) if (siteUp(r.site())) return true;
@@ -174,10 +173,7 @@ public final class Availability {
                 boolean depUp;
                 if (r instanceof Service) depUp = serviceUp(r.id());
                 else if (r instanceof DataStore ds) depUp = dataStoreUp(ds);
-                else {
-                    Vendor v = (Vendor) r;
-                    depUp = vendorUp(v.id()) || (v.alternate() != null && vendorUp(v.alternate()));
-                }
+                else depUp = vendorOrAlternateUp((Vendor) r);
                 if (!depUp) {
                     up = false;
                     break;
@@ -254,12 +250,11 @@ public final class Availability {
     public Set<Domain> domainsOf(String serviceId) {
         Set<Domain> known = domainsOfService.get(serviceId);
         if (known != null) return known;
-        Service s = inv.get(serviceId, Service.class).orElseThrow();
+        Node n = node(serviceId);
         Set<Domain> out = new TreeSet<>();
-        for (String site : s.hostingSites()) addSite(site, out);
-        for (String d : s.dependsOn()) {
-            Resource r = inv.get(d).orElseThrow();
-            if (r instanceof Service) out.addAll(domainsOf(d));
+        for (String site : n.hostingSites()) addSite(site, out);
+        for (Resource r : n.dependsOn()) {
+            if (r instanceof Service) out.addAll(domainsOf(r.id()));
             else if (r instanceof DataStore ds) {
                 addSite(ds.site(), out);
                 ds.replicas().forEach(rep -> addSite(rep.site(), out));

@@ -134,7 +134,7 @@ public final class AnalysisCache {
     public record PartFinding(String rule, String subject, String kind, String detail, String message, dev.continuity.engine.model.Location location) {
     }
 
-    /** rec(S) of a service: its time as written (null: none) and its limiting component. */
+    /** rec(S) of a service: its time (null: none) and its limiting component. */
     public record PartRecovery(String service, dev.continuity.engine.model.Dur time, String limiting) {
     }
 
