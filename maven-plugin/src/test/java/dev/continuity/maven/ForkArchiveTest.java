@@ -1,0 +1,88 @@
+package dev.continuity.maven;
+
+import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ForkArchiveTest {
+    private static final SystemStreamLog LOG = new SystemStreamLog();
+
+    @Test
+    void theFirstBuildMarksTheSecondMakesTheThirdUses(@TempDir Path dir) throws IOException {
+        Path jar = Files.writeString(dir.resolve("a.jar"), "jar");
+        Path archives = dir.resolve("cache");
+        List<String> cp = List.of(jar.toString());
+
+        Fork.Archive first = Fork.Archive.of(archives, Fork.DEFAULT_JVM_ARGS, cp);
+        assertThat(first.options(LOG)).isEmpty();
+        first.after(LOG);
+        assertThat(names(archives)).singleElement().asString().matches("check-[0-9a-f]{24}\\.seen");
+
+        Fork.Archive second = Fork.Archive.of(archives, Fork.DEFAULT_JVM_ARGS, cp);
+        List<String> making = second.options(LOG);
+        assertThat(making.get(0)).startsWith("-XX:ArchiveClassesAtExit=" + archives);
+        // what the forked JVM writes as it exits
+        Files.writeString(Path.of(making.get(0).substring("-XX:ArchiveClassesAtExit=".length())), "archive");
+        second.after(LOG);
+        String name = names(archives).get(0).replace(".jsa", "");
+        assertThat(names(archives)).containsExactly(name + ".jsa", name + ".seen");
+
+        List<String> using = Fork.Archive.of(archives, Fork.DEFAULT_JVM_ARGS, cp).options(LOG);
+        assertThat(using).containsExactly("-XX:SharedArchiveFile=" + archives.resolve(name + ".jsa"), "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    }
+
+    @Test
+    void aJvmThatWroteNoArchiveLeavesNothing(@TempDir Path dir) throws IOException {
+        Path archives = dir.resolve("cache");
+        List<String> cp = List.of(Files.writeString(dir.resolve("a.jar"), "jar").toString());
+        Fork.Archive.of(archives, Fork.DEFAULT_JVM_ARGS, cp).options(LOG);
+        Fork.Archive second = Fork.Archive.of(archives, Fork.DEFAULT_JVM_ARGS, cp);
+        assertThat(second.options(LOG)).isNotEmpty();
+        second.after(LOG); // the JVM failed before it exited normally
+        assertThat(names(archives)).singleElement().asString().endsWith(".seen");
+    }
+
+    @Test
+    void anotherJarOrOtherOptionsNameAnotherArchive(@TempDir Path dir) throws IOException {
+        Path jar = Files.writeString(dir.resolve("a.jar"), "jar");
+        Path archives = dir.resolve("cache");
+        Fork.Archive.of(archives, Fork.DEFAULT_JVM_ARGS, List.of(jar.toString())).options(LOG);
+        Fork.Archive.of(archives, List.of("-Xmx8g"), List.of(jar.toString())).options(LOG);
+        Files.writeString(jar, "another build of the jar");
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(5)));
+        Fork.Archive.of(archives, Fork.DEFAULT_JVM_ARGS, List.of(jar.toString())).options(LOG);
+        assertThat(names(archives)).hasSize(3).allMatch(n -> n.endsWith(".seen"));
+    }
+
+    @Test
+    void archivesNoBuildUsedFor30DaysAreRemovedWhenAnotherIsMade(@TempDir Path dir) throws IOException {
+        Path archives = Files.createDirectories(dir.resolve("cache"));
+        String old = "check-" + "0".repeat(24), recent = "check-" + "1".repeat(24);
+        for (String n : List.of(old, recent)) {
+            Files.writeString(archives.resolve(n + ".jsa"), "archive");
+            Files.writeString(archives.resolve(n + ".seen"), "");
+        }
+        Files.setLastModifiedTime(archives.resolve(old + ".seen"), FileTime.from(Instant.now().minus(Duration.ofDays(31))));
+        Files.setLastModifiedTime(archives.resolve(recent + ".seen"), FileTime.from(Instant.now().minus(Duration.ofDays(29))));
+        List<String> cp = List.of(Files.writeString(dir.resolve("a.jar"), "jar").toString());
+        Fork.Archive.of(archives, Fork.DEFAULT_JVM_ARGS, cp).options(LOG);
+        Fork.Archive.of(archives, Fork.DEFAULT_JVM_ARGS, cp).options(LOG); // makes one: the unused are removed
+        assertThat(names(archives)).doesNotContain(old + ".jsa", old + ".seen").contains(recent + ".jsa", recent + ".seen");
+    }
+
+    private static List<String> names(Path dir) throws IOException {
+        try (var s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".tmp")).sorted().toList();
+        }
+    }
+}
