@@ -10,3 +10,4 @@ def archive = new File(used.group(1))
 assert archive.isFile() && archive.length() > 0
 assert archive.parentFile.canonicalPath == new File(localRepositoryPath, '.cache/continuity').canonicalPath
 assert log.count('Continuity check passed: 0 open findings') == 3
+// fork=auto forks for the one project of the reactor that checks an inventory (see reactor for more than one)

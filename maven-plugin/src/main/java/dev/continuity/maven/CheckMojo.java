@@ -1,5 +1,6 @@
 package dev.continuity.maven;
 
+import dev.continuity.engine.text.Text;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -92,13 +93,14 @@ public class CheckMojo extends AbstractMojo {
     private boolean useCache;
 
     /**
-     * Run the check in a JVM of its own (default), started with the command line's flags for a small
-     * check and a class-data-sharing archive kept in the local repository's .cache/continuity: about
-     * half the wall time and a third of the CPU of a check in Maven's JVM. false runs it in Maven's
-     * JVM, where several modules of one build share the rule base.
+     * Where the check runs: true, in a JVM of its own, started with the command line's flags for a
+     * small check and a class-data-sharing archive kept in the local repository's .cache/continuity
+     * (about half the time a check adds in Maven's JVM); false, in Maven's JVM, where the modules of
+     * one build share the rule base; auto (default), in a JVM of its own unless more than one
+     * project of the reactor has an inventory to check.
      */
-    @Parameter(property = "continuity.fork", defaultValue = "true")
-    private boolean fork;
+    @Parameter(property = "continuity.fork", defaultValue = "auto")
+    private String fork;
 
     /** The forked JVM's options, replacing the defaults (-XX:TieredStopAtLevel=1 -XX:+UseParallelGC ...); e.g. -Xmx8g for a very large inventory. */
     @Parameter(property = "continuity.jvmArgs")
@@ -107,6 +109,9 @@ public class CheckMojo extends AbstractMojo {
     /** Keep and use a class-data-sharing archive for the forked JVM (made by the second build on a machine, used from the third). */
     @Parameter(property = "continuity.classDataSharing", defaultValue = "true")
     private boolean classDataSharing;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    private org.apache.maven.execution.MavenSession session;
 
     @Parameter(defaultValue = "${plugin}", readonly = true)
     private org.apache.maven.plugin.descriptor.PluginDescriptor plugin;
@@ -151,7 +156,7 @@ public class CheckMojo extends AbstractMojo {
                 outputDirectory.toString(), asOf, files(rules), list(skipRules), string(baseline), ruleFireLimit, ruleTimeLimit,
                 list(frameworks), string(writeBaseline), linkBase, useCache && cache != null ? cache.toString() : null,
                 sourceRoot().toString(), log.isDebugEnabled());
-        List<String> classPath = fork ? Fork.classPath(plugin) : null;
+        List<String> classPath = forks() ? Fork.classPath(plugin) : null;
         if (classPath != null) {
             Path archives = classDataSharing && localRepository != null ? localRepository.toPath().resolve(".cache").resolve("continuity") : null;
             new Fork(log, list(jvmArgs), archives).run(request, classPath);
@@ -182,6 +187,16 @@ public class CheckMojo extends AbstractMojo {
         } catch (CheckRun.Failure f) {
             throw new MojoFailureException(f.getMessage());
         }
+    }
+
+    private boolean forks() throws MojoFailureException {
+        String f = fork == null ? "auto" : fork.trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (f) {
+            case "true" -> true;
+            case "false" -> false;
+            case "auto" -> session == null || Fork.checkedProjects(session.getProjects(), plugin) <= 1;
+            default -> throw new MojoFailureException("continuity: fork must be auto, true or false, not " + Text.quote(fork));
+        };
     }
 
     private static List<String> list(List<String> values) {

@@ -70,19 +70,42 @@ final class Fork {
         return List.copyOf(out);
     }
 
+    /**
+     * How many projects of the reactor will check an inventory: those that declare this plugin and
+     * either configure an inventory or have the default folder continuity/.
+     */
+    static int checkedProjects(List<org.apache.maven.project.MavenProject> projects, org.apache.maven.plugin.descriptor.PluginDescriptor self) {
+        if (self == null) return 0;
+        int n = 0;
+        for (org.apache.maven.project.MavenProject p : projects) {
+            for (org.apache.maven.model.Plugin plugin : p.getBuildPlugins()) {
+                if (!plugin.getGroupId().equals(self.getGroupId()) || !plugin.getArtifactId().equals(self.getArtifactId())) continue;
+                boolean configured = configures(plugin.getConfiguration())
+                        || plugin.getExecutions().stream().anyMatch(e -> configures(e.getConfiguration()));
+                if (configured || (p.getBasedir() != null && new File(p.getBasedir(), "continuity").isDirectory())) n++;
+                break;
+            }
+        }
+        return n;
+    }
+
+    private static boolean configures(Object configuration) {
+        return configuration instanceof org.codehaus.plexus.util.xml.Xpp3Dom dom && dom.getChild("inventory") != null;
+    }
+
     void run(CheckRequest request, List<String> classPath) throws MojoExecutionException, MojoFailureException {
         List<String> command = new ArrayList<>();
         boolean windows = File.separatorChar == '\\';
         command.add(Path.of(System.getProperty("java.home"), "bin", windows ? "java.exe" : "java").toString());
         List<String> options = new ArrayList<>();
         if (jvmArgs.isEmpty()) {
+            options.add("-XX:+IgnoreUnrecognizedVMOptions"); // a JVM other than HotSpot runs without the flags it lacks
             options.addAll(DEFAULT_JVM_ARGS);
             // one C1 compiler thread on two cores: the second competed with the check for the CPU
             if (Runtime.getRuntime().availableProcessors() <= 2) options.add("-XX:CICompilerCount=1");
         } else {
             options.addAll(jvmArgs);
         }
-        command.add("-XX:+IgnoreUnrecognizedVMOptions"); // a JVM other than HotSpot runs without what it lacks
         command.addAll(options);
         Archive archive = archiveDir == null ? null : Archive.of(archiveDir, options, classPath);
         if (archive != null) command.addAll(archive.options(log));
