@@ -123,6 +123,21 @@ final class Fork {
             throw new MojoExecutionException("continuity: cannot start " + command.get(0) + " for the check: " + e.getMessage()
                     + " (run it in Maven's JVM with -Dcontinuity.fork=false)", e);
         }
+        // Maven stopped (a cancelled CI job): the check stops with it
+        Thread stop = new Thread(process::destroyForcibly, "continuity-fork-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
+        try {
+            relay(process, command, archive, started);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+            } catch (IllegalStateException e) {
+                // Maven is stopping: the hook runs
+            }
+        }
+    }
+
+    private void relay(Process process, List<String> command, Archive archive, long started) throws MojoExecutionException, MojoFailureException {
         byte[] word = new byte[16];
         new SecureRandom().nextBytes(word);
         String nonce = HexFormat.of().formatHex(word);
