@@ -169,12 +169,15 @@ final class Fork {
                         log.info(Text.escape(line)); // not a record: whatever else the JVM printed there (-Xlog, say)
                         continue;
                     }
+                    // a check's lines are escaped already (unchanged by escaping again); a record written by
+                    // anything else in that JVM, such as a custom rule, cannot forge a line of the log
+                    String text = Text.escape(r.text());
                     switch (r.kind()) {
-                        case Records.ERROR -> log.error(r.text());
-                        case Records.WARN -> log.warn(r.text());
-                        case Records.INFO -> log.info(r.text());
-                        case Records.DEBUG -> log.debug(r.text());
-                        default -> last = r;
+                        case Records.ERROR -> log.error(text);
+                        case Records.WARN -> log.warn(text);
+                        case Records.INFO -> log.info(text);
+                        case Records.DEBUG -> log.debug(text);
+                        default -> last = new Records.Record(r.kind(), text);
                     }
                 }
             }
@@ -190,7 +193,7 @@ final class Fork {
                 if (normal) log.warn(Text.escape(line));
                 else log.error(Text.escape(line));
             }
-            if (archive != null) archive.after(log);
+            if (archive != null) archive.after(log, normal);
             if (log.isDebugEnabled()) {
                 log.debug("continuity: the forked check took " + (System.nanoTime() - started) / 1_000_000 + " ms, exit code " + exit);
             }
@@ -295,11 +298,15 @@ final class Fork {
             }
         }
 
-        /** Puts the archive in place once its JVM has written it (another build may have got there first). */
-        void after(Log log) {
+        /**
+         * Puts the archive in place once its JVM has written it (another build may have got there
+         * first), when that JVM ended as a check ends: one that crashed or was halted may have left
+         * half an archive (a custom rule's Runtime.halt while the JDK 17 writes one crashed it).
+         */
+        void after(Log log, boolean endedNormally) {
             if (making == null) return;
             try {
-                if (Files.isRegularFile(making) && Files.size(making) > 0) {
+                if (endedNormally && Files.isRegularFile(making) && Files.size(making) > 0) {
                     Files.move(making, jsa, StandardCopyOption.ATOMIC_MOVE);
                 }
             } catch (IOException | RuntimeException e) {

@@ -25,7 +25,7 @@ class ForkArchiveTest {
 
         Fork.Archive first = Fork.Archive.of(archives, Fork.DEFAULT_JVM_ARGS, cp);
         assertThat(first.options(LOG)).isEmpty();
-        first.after(LOG);
+        first.after(LOG, true);
         assertThat(names(archives)).singleElement().asString().matches("check-[0-9a-f]{24}\\.seen");
 
         Fork.Archive second = Fork.Archive.of(archives, Fork.DEFAULT_JVM_ARGS, cp);
@@ -33,7 +33,7 @@ class ForkArchiveTest {
         assertThat(making.get(0)).startsWith("-XX:ArchiveClassesAtExit=" + archives);
         // what the forked JVM writes as it exits
         Files.writeString(Path.of(making.get(0).substring("-XX:ArchiveClassesAtExit=".length())), "archive");
-        second.after(LOG);
+        second.after(LOG, true);
         String name = names(archives).get(0).replace(".jsa", "");
         assertThat(names(archives)).containsExactly(name + ".jsa", name + ".seen");
 
@@ -48,8 +48,22 @@ class ForkArchiveTest {
         Fork.Archive.of(archives, Fork.DEFAULT_JVM_ARGS, cp).options(LOG);
         Fork.Archive second = Fork.Archive.of(archives, Fork.DEFAULT_JVM_ARGS, cp);
         assertThat(second.options(LOG)).isNotEmpty();
-        second.after(LOG); // the JVM failed before it exited normally
+        second.after(LOG, true); // the JVM failed before it exited normally
         assertThat(names(archives)).singleElement().asString().endsWith(".seen");
+    }
+
+    @Test
+    void anArchiveFromAJvmThatDidNotEndAsACheckEndsIsNotKept(@TempDir Path dir) throws IOException {
+        Path archives = dir.resolve("cache");
+        List<String> cp = List.of(Files.writeString(dir.resolve("a.jar"), "jar").toString());
+        Fork.Archive.of(archives, Fork.DEFAULT_JVM_ARGS, cp).options(LOG);
+        Fork.Archive second = Fork.Archive.of(archives, Fork.DEFAULT_JVM_ARGS, cp);
+        List<String> making = second.options(LOG);
+        Files.writeString(Path.of(making.get(0).substring("-XX:ArchiveClassesAtExit=".length())), "half an archive");
+        second.after(LOG, false); // crashed, or halted by a custom rule
+        try (var s = Files.list(archives)) {
+            assertThat(s.map(p -> p.getFileName().toString())).singleElement().asString().endsWith(".seen");
+        }
     }
 
     @Test
