@@ -56,6 +56,6 @@ final class Ids {
     }
 
     static boolean valid(String id) {
-        return InventoryLoader.ID.matcher(id).matches();
+        return InventoryLoader.validId(id);
     }
 }

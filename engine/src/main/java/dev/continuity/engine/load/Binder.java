@@ -33,8 +33,15 @@ final class Binder {
     private final List<InputError> errors;
     private final List<RefUse> refs;
     private final Path baseDir;
-    /** The path of the field being bound, as segments: "failover", ".mode", "[1]" (a binder reads one file, on one thread). */
-    private final List<String> path = new ArrayList<>();
+    /**
+     * The path of the field being bound at each depth ("failover", "failover.mode",
+     * "backups[1]"), and the innermost field name there (not a list index): a binder reads one
+     * file, on one thread.
+     */
+    private final List<String> paths = new ArrayList<>();
+    private final List<String> names = new ArrayList<>();
+    /** Each path's children by segment, made once per binder: the same String for every resource of a file. */
+    private final Map<String, Map<String, String>> children = new HashMap<>();
     /** Free-text fields: the only strings that may hold tab and newline (inventory.md v2). */
     static final Set<String> FREE_TEXT = Set.of("description", "reason", "summary", "criteria", "deactivation");
     /** The longest single scalar accepted (inventory.md v2). */
@@ -53,30 +60,33 @@ final class Binder {
         return located.build();
     }
 
+    /** Steps into a field (".mode", or "labels" at the top), a list item ("[1]") or a map key (".key"). */
     private void enter(String segment) {
-        path.add(path.isEmpty() && segment.startsWith(".") ? segment.substring(1) : segment);
+        String parent = paths.isEmpty() ? "" : paths.get(paths.size() - 1);
+        String path = children.computeIfAbsent(parent, k -> new HashMap<>()).computeIfAbsent(segment,
+                k -> (parent.isEmpty() && k.startsWith(".") ? k.substring(1) : parent + k).intern());
+        paths.add(path);
+        names.add(segment.startsWith("[") ? (names.isEmpty() ? "" : names.get(names.size() - 1))
+                : segment.startsWith(".") ? segment.substring(1) : segment);
     }
 
     private void leave() {
-        path.remove(path.size() - 1);
+        paths.remove(paths.size() - 1);
+        names.remove(names.size() - 1);
     }
 
     /** The path of the field being bound: {@code backups[1].frequency}. */
     String fieldPath() {
-        return String.join("", path);
+        return paths.isEmpty() ? "" : paths.get(paths.size() - 1);
     }
 
     private String fieldPath(String child) {
-        return path.isEmpty() ? child : fieldPath() + "." + child;
+        return paths.isEmpty() ? child : fieldPath() + "." + child;
     }
 
     /** The name of the innermost field being bound (not a list index or map key). */
     private String fieldName() {
-        for (int i = path.size() - 1; i >= 0; i--) {
-            String seg = path.get(i);
-            if (!seg.startsWith("[")) return seg.startsWith(".") ? seg.substring(1) : seg;
-        }
-        return "";
+        return names.isEmpty() ? "" : names.get(names.size() - 1);
     }
 
     Binder(List<InputError> errors, List<RefUse> refs, Path baseDir) {
@@ -87,16 +97,24 @@ final class Binder {
 
     /** A record component and what its annotations say, read once per class. */
     record Field(RecordComponent component, String name, Class<?> type, Type genericType, boolean required, Ref ref,
-                 boolean fileRef, boolean hasDefault, Object absent) {
+                 boolean fileRef, boolean hasDefault, Object absent, String segment) {
         static Field of(RecordComponent c) {
             return new Field(c, c.getName(), c.getType(), c.getGenericType(), c.isAnnotationPresent(Required.class),
                     c.getAnnotation(Ref.class), c.isAnnotationPresent(FileRef.class), c.isAnnotationPresent(Default.class),
-                    absentValue(c));
+                    absentValue(c), "." + c.getName());
         }
     }
 
+    /** List items' path segments, "[0]" to "[63]", made once. */
+    private static final String[] ITEMS = java.util.stream.IntStream.range(0, 64).mapToObj(i -> "[" + i + "]").toArray(String[]::new);
+
+    private static String item(int i) {
+        return i < ITEMS.length ? ITEMS[i] : "[" + i + "]";
+    }
+
     /** A record type: its fields in declaration order and its canonical constructor. */
-    record Shape(Field[] fields, Constructor<?> constructor, Set<String> names) {
+    /** {@code located}: it has a {@code Location location} component, where it was declared. */
+    record Shape(Field[] fields, Constructor<?> constructor, Set<String> names, boolean located) {
     }
 
     private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
@@ -106,9 +124,10 @@ final class Binder {
             Field[] fields = Arrays.stream(cs).map(Field::of).toArray(Field[]::new);
             try {
                 Constructor<?> ctor = type.getDeclaredConstructor(Arrays.stream(cs).map(RecordComponent::getType).toArray(Class[]::new));
+                ctor.setAccessible(true); // a public constructor all the same: this only spares every call the caller check
                 Set<String> names = new LinkedHashSet<>();
                 for (Field f : fields) names.add(f.name());
-                return new Shape(fields, ctor, Collections.unmodifiableSet(names));
+                return new Shape(fields, ctor, Collections.unmodifiableSet(names), Arrays.stream(fields).anyMatch(Binder::isLocation));
             } catch (NoSuchMethodException e) {
                 throw new IllegalStateException(e);
             }
@@ -180,6 +199,7 @@ final class Binder {
         Shape shape = shape(type);
         Field[] fields = shape.fields();
         Object[] args = new Object[fields.length];
+        int matched = 0; // keys of the mapping that are fields
         for (int i = 0; i < fields.length; i++) {
             Field c = fields[i];
             String name = c.name();
@@ -188,6 +208,7 @@ final class Binder {
                 continue;
             }
             YEntry e = map.get(name);
+            if (e != null) matched++;
             boolean absent = e == null || (e.value() instanceof YScalar s && s.isNull());
             if (absent) {
                 if (c.required()) {
@@ -198,7 +219,7 @@ final class Binder {
                 }
                 continue;
             }
-            enter("." + name);
+            enter(c.segment());
             located.add(fieldPath(), e.keyLocation());
             Object v;
             try {
@@ -213,8 +234,9 @@ final class Binder {
                     } catch (java.nio.file.InvalidPathException bad) {
                         p = null;
                     }
-                    if (p != null && Files.exists(p)) existingFiles.add(p.toString());
-                    if (p == null || !Files.exists(p)) {
+                    boolean exists = p != null && Files.exists(p);
+                    if (exists) existingFiles.add(p.toString());
+                    if (!exists) {
                         errors.add(InputError.at(e.value().location(), fieldPath(), Text.quote((String) v)
                                 + " does not exist" + (p == null ? "" : " (looked for " + Text.escape(p.toString().replace('\\', '/')) + ")")));
                     }
@@ -229,7 +251,12 @@ final class Binder {
             }
             args[i] = v;
         }
-        for (YEntry e : map.entries().values()) {
+        // every key a field or allowed besides: no key to look at again (most documents)
+        int allowed = matched;
+        for (String k : alsoAllowed) {
+            if (allowed < map.entries().size() && map.get(k) != null && !(shape.names().contains(k) && !preset.containsKey(k))) allowed++;
+        }
+        for (YEntry e : allowed == map.entries().size() ? List.<YEntry>of() : map.entries().values()) {
             String k = e.key();
             if ((shape.names().contains(k) && !preset.containsKey(k)) || alsoAllowed.contains(k) || k.startsWith("x-")) continue;
             List<String> known = shape.names().stream().filter(n -> !preset.containsKey(n)).toList();
@@ -272,7 +299,7 @@ final class Binder {
     Object convert(YNode node, Type type, Ref ref, RecordComponent field) {
         Class<?> raw = rawClass(type);
         if (raw == List.class) {
-            Type item = ((ParameterizedType) type).getActualTypeArguments()[0];
+            Type item = typeArguments(type)[0];
             if (node instanceof YScalar s && s.isNull()) return List.of();
             if (!(node instanceof YSeq seq)) {
                 return fail(node, "expected a list, found " + node.describe());
@@ -280,7 +307,7 @@ final class Binder {
             List<Object> out = new ArrayList<>();
             int i = 0;
             for (YNode n : seq.items()) {
-                enter("[" + i++ + "]");
+                enter(item(i++));
                 located.add(fieldPath(), n.location());
                 try {
                     Object v = convert(n, item, ref, field);
@@ -292,7 +319,7 @@ final class Binder {
             return Collections.unmodifiableList(out);
         }
         if (raw == Map.class) {
-            Type[] kv = ((ParameterizedType) type).getActualTypeArguments();
+            Type[] kv = typeArguments(type);
             if (node instanceof YScalar s && s.isNull()) return Map.of();
             if (!(node instanceof YMap map)) {
                 return fail(node, "expected a mapping, found " + node.describe());
@@ -310,13 +337,12 @@ final class Binder {
             }
             return Collections.unmodifiableMap(out);
         }
-        if (raw.isRecord() && raw != Dur.class && raw != SemVer.class) {
+        if (BOUND_AS_RECORD.get(raw)) {
             if (!(node instanceof YMap map)) {
                 return fail(node, "expected a mapping with " + String.join(", ", fields(raw).stream().map(Field::name).toList())
                         + ", found " + node.describe());
             }
-            boolean located = Arrays.stream(shape(raw).fields()).anyMatch(Binder::isLocation);
-            return bindRecord(raw, map, located ? Map.of("location", map.location()) : Map.of(), Set.of());
+            return bindRecord(raw, map, shape(raw).located() ? Map.of("location", map.location()) : Map.of(), Set.of());
         }
         if (!(node instanceof YScalar s)) {
             return fail(node, "expected " + expected(raw) + ", found " + node.describe());
@@ -405,6 +431,21 @@ final class Binder {
     private Object fail(YNode at, String message) {
         errors.add(InputError.at(at.location(), fieldPath(), message));
         return null;
+    }
+
+    /** Records bound from a mapping (Dur and SemVer are written as one value). */
+    private static final ClassValue<Boolean> BOUND_AS_RECORD = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return type.isRecord() && type != Dur.class && type != SemVer.class;
+        }
+    };
+
+    /** A List's or Map's type arguments (the JDK copies them on every call). */
+    private static final Map<Type, Type[]> TYPE_ARGUMENTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Type[] typeArguments(Type type) {
+        return TYPE_ARGUMENTS.computeIfAbsent(type, t -> ((ParameterizedType) t).getActualTypeArguments());
     }
 
     static Class<?> rawClass(Type t) {

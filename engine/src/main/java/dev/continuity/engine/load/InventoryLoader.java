@@ -26,6 +26,17 @@ import java.util.stream.Stream;
  */
 public final class InventoryLoader {
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
+
+    /** True when an id matches {@link #ID}, checked without a regular expression (every document has one). */
+    public static boolean validId(String id) {
+        if (id.isEmpty() || id.length() > 63) return false;
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (i > 0 && (c == '.' || c == '_' || c == '-'));
+            if (!ok) return false;
+        }
+        return true;
+    }
     /** Largest file accepted. */
     public static final long MAX_FILE_BYTES = 100L * 1024 * 1024;
 
@@ -422,7 +433,7 @@ public final class InventoryLoader {
                         + String.join(", ", Kinds.BY_NAME.keySet()) + Suggest.hint(kind, Kinds.BY_NAME.keySet())));
             }
         }
-        boolean validId = id == null || ID.matcher(id).matches();
+        boolean validId = id == null || validId(id);
         if (!validId) {
             errors.add(InputError.at(map.get("id").value().location(), "id", "invalid id " + dev.continuity.engine.text.Text.quote(id)
                     + ": use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit, at most 63 characters"));

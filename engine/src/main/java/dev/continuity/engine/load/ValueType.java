@@ -9,6 +9,7 @@ import dev.continuity.engine.text.Text;
 
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -89,7 +90,7 @@ public enum ValueType {
     DATE("a date (YYYY-MM-DD)") {
         @Override
         Object parse(String text, JsonToken token) {
-            return Dates.parse(text);
+            return parsed(text, Dates::parse);
         }
 
         @Override
@@ -100,7 +101,7 @@ public enum ValueType {
     DURATION("an ISO-8601 duration (e.g. PT15M, PT4H, P3D, P6M, P1Y)") {
         @Override
         Object parse(String text, JsonToken token) {
-            return Dur.parse(text);
+            return parsed(text, Dur::parse);
         }
 
         @Override
@@ -150,6 +151,21 @@ public enum ValueType {
     /** What a valid value is, for messages: "a whole number of 0 or more". */
     public String expected() {
         return expected;
+    }
+
+    /**
+     * Dates and durations as parsed before: an inventory writes the same few hundred again and
+     * again (every rto, retention, review date), and each parse runs regular expressions. The
+     * values are immutable; at most 4096 are kept, so that odd input cannot grow it without bound.
+     */
+    private static final Map<String, Object> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Object parsed(String text, java.util.function.Function<String, Object> parse) {
+        Object v = PARSED.get(text);
+        if (v != null) return v;
+        v = parse.apply(text); // throws for a value that is not one: never kept
+        if (PARSED.size() < 4096) PARSED.put(text, v);
+        return v;
     }
 
     /** The value type of a Java type of the model; null for lists, maps and records. */

@@ -58,13 +58,16 @@ public final class FieldLocations {
         return null;
     }
 
-    /** Collects the locations of one resource while it is bound. */
+    /**
+     * Collects the locations of one resource while it is bound; the binder gives each path as one
+     * shared (interned) String for every resource.
+     */
     public static final class Builder {
         private final List<String> paths = new ArrayList<>();
         private final List<Location> at = new ArrayList<>();
 
         public void add(String path, Location l) {
-            paths.add(path.intern());
+            paths.add(path);
             at.add(l);
         }
 

@@ -26,10 +26,12 @@ public final class Text {
      * characters, except tab and newline in free text.
      */
     public static int forbidden(String s, boolean freeText) {
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            if ((isControl(cp) || isBidi(cp)) && !(freeText && (cp == '\t' || cp == '\n'))) return cp;
-            i += Character.charCount(cp);
+        // by char: every control and bidirectional character is in the Basic Multilingual Plane, and no
+        // half of a surrogate pair is one of them (this runs on every scalar of an inventory)
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c < 0x7f) continue;
+            if ((isControl(c) || isBidi(c)) && !(freeText && (c == '\t' || c == '\n'))) return c;
         }
         return -1;
     }
