@@ -112,8 +112,10 @@ final class Binder {
         return i < ITEMS.length ? ITEMS[i] : "[" + i + "]";
     }
 
-    /** A record type: its fields in declaration order and its canonical constructor. */
-    /** {@code located}: it has a {@code Location location} component, where it was declared. */
+    /**
+     * A record type: its fields in declaration order, its canonical constructor, and whether it has
+     * a {@code Location location} component (where it was declared).
+     */
     record Shape(Field[] fields, Constructor<?> constructor, Set<String> names, boolean located) {
     }
 
