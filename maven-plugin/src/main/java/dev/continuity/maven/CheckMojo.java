@@ -163,38 +163,23 @@ public class CheckMojo extends AbstractMojo {
             return;
         }
         try {
-            CheckRun.run(request, new CheckRun.Sink() {
-                @Override
-                public void error(String line) {
-                    log.error(line);
-                }
-
-                @Override
-                public void warn(String line) {
-                    log.warn(line);
-                }
-
-                @Override
-                public void info(String line) {
-                    log.info(line);
-                }
-
-                @Override
-                public void debug(String line) {
-                    log.debug(line);
-                }
-            });
+            CheckRun.run(request, (kind, text) -> Fork.log(log, kind, text));
         } catch (CheckRun.Failure f) {
             throw new MojoFailureException(f.getMessage());
         }
     }
 
     private boolean forks() throws MojoFailureException {
-        String f = fork == null ? "auto" : fork.trim().toLowerCase(java.util.Locale.ROOT);
-        return switch (f) {
+        Boolean mode = forkMode(fork);
+        return mode != null ? mode : session == null || Fork.checkedProjects(session.getProjects(), plugin) <= 1;
+    }
+
+    /** The fork parameter: true, false, or null for auto (also when not set); anything else fails the build. */
+    static Boolean forkMode(String fork) throws MojoFailureException {
+        return switch (fork == null ? "auto" : fork.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            case "auto" -> session == null || Fork.checkedProjects(session.getProjects(), plugin) <= 1;
+            case "auto" -> null;
             default -> throw new MojoFailureException("continuity: fork must be auto, true or false, not " + Text.quote(fork));
         };
     }

@@ -24,15 +24,26 @@ final class CheckRun {
     private CheckRun() {
     }
 
-    /** Where the log lines go: Maven's log, or the forked JVM's standard output. */
+    /** Where the log lines go: Maven's log, or the forked JVM's standard output; a line's kind is one of {@link Records}'. */
+    @FunctionalInterface
     interface Sink {
-        void error(String line);
+        void line(String kind, String text);
 
-        void warn(String line);
+        default void error(String text) {
+            line(Records.ERROR, text);
+        }
 
-        void info(String line);
+        default void warn(String text) {
+            line(Records.WARN, text);
+        }
 
-        void debug(String line);
+        default void info(String text) {
+            line(Records.INFO, text);
+        }
+
+        default void debug(String text) {
+            line(Records.DEBUG, text);
+        }
     }
 
     /** The build fails with this message (a MojoFailureException). */

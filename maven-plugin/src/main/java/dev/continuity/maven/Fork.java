@@ -70,6 +70,16 @@ final class Fork {
         return List.copyOf(out);
     }
 
+    /** A line of the check (a {@link Records} kind) in Maven's log, at its level. */
+    static void log(Log log, String kind, String text) {
+        switch (kind) {
+            case Records.ERROR -> log.error(text);
+            case Records.WARN -> log.warn(text);
+            case Records.DEBUG -> log.debug(text);
+            default -> log.info(text);
+        }
+    }
+
     /**
      * How many projects of the reactor will check an inventory: those that declare this plugin and
      * either configure an inventory or have the default folder continuity/.
@@ -172,13 +182,8 @@ final class Fork {
                     // a check's lines are escaped already (unchanged by escaping again); a record written by
                     // anything else in that JVM, such as a custom rule, cannot forge a line of the log
                     String text = Text.escape(r.text());
-                    switch (r.kind()) {
-                        case Records.ERROR -> log.error(text);
-                        case Records.WARN -> log.warn(text);
-                        case Records.INFO -> log.info(text);
-                        case Records.DEBUG -> log.debug(text);
-                        default -> last = new Records.Record(r.kind(), text);
-                    }
+                    if (r.kind().equals(Records.PASS) || r.kind().equals(Records.FAIL)) last = new Records.Record(r.kind(), text);
+                    else log(log, r.kind(), text);
                 }
             }
             int exit = process.waitFor();
@@ -188,7 +193,8 @@ final class Fork {
                 said = List.copyOf(errors);
             }
             // what the forked JVM said on standard error, escaped: as errors when it did not end as a check ends
-            boolean normal = exit == 0 || exit == 1;
+            // (with its verdict: a JVM that could not start, such as one given an unknown option, exits 1 without one)
+            boolean normal = last != null && (exit == 0 || exit == 1);
             for (String line : said) {
                 if (normal) log.warn(Text.escape(line));
                 else log.error(Text.escape(line));
@@ -231,6 +237,7 @@ final class Fork {
 
         static Archive of(Path dir, List<String> options, List<String> classPath) {
             try {
+                // not InventoryLoader.sha256: its class initialisation binds every kind's shape, engine work kept out of Maven's JVM
                 MessageDigest md = MessageDigest.getInstance("SHA-256");
                 List<String> identity = new ArrayList<>();
                 identity.add(System.getProperty("java.home"));

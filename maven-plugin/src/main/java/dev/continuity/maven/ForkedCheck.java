@@ -23,27 +23,7 @@ public final class ForkedCheck {
         try {
             // the word the passing record must carry: given on standard input, so that no rule that prints can forge a pass
             String nonce = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            CheckRun.run(CheckRequest.fromArgs(args), new CheckRun.Sink() {
-                @Override
-                public void error(String line) {
-                    out.println(Records.encode(Records.ERROR, line));
-                }
-
-                @Override
-                public void warn(String line) {
-                    out.println(Records.encode(Records.WARN, line));
-                }
-
-                @Override
-                public void info(String line) {
-                    out.println(Records.encode(Records.INFO, line));
-                }
-
-                @Override
-                public void debug(String line) {
-                    out.println(Records.encode(Records.DEBUG, line));
-                }
-            });
+            CheckRun.run(CheckRequest.fromArgs(args), (kind, text) -> out.println(Records.encode(kind, text)));
             out.println(Records.encode(Records.PASS, nonce == null ? "" : nonce));
             exit = 0;
         } catch (CheckRun.Failure f) {

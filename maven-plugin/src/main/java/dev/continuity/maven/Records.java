@@ -15,6 +15,8 @@ final class Records {
     /** The build fails with the text as its message; always the last record. */
     static final String FAIL = "FAIL";
 
+    private static final java.util.Set<String> KINDS = java.util.Set.of(ERROR, WARN, INFO, DEBUG, PASS, FAIL);
+
     private Records() {
     }
 
@@ -42,9 +44,7 @@ final class Records {
         int tab = line.indexOf('\t');
         if (tab < 0) return null;
         String kind = line.substring(0, tab);
-        if (!kind.equals(ERROR) && !kind.equals(WARN) && !kind.equals(INFO) && !kind.equals(DEBUG) && !kind.equals(PASS) && !kind.equals(FAIL)) {
-            return null;
-        }
+        if (!KINDS.contains(kind)) return null;
         StringBuilder b = new StringBuilder(line.length() - tab);
         for (int i = tab + 1; i < line.length(); i++) {
             char c = line.charAt(i);

@@ -41,23 +41,26 @@ class ForkArchiveTest {
         assertThat(using).containsExactly("-XX:SharedArchiveFile=" + archives.resolve(name + ".jsa"), "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     }
 
+    /** The second build's archive, after a first build left its mark: the one that makes it. */
+    private static Fork.Archive secondBuild(Path dir, Path archives) throws IOException {
+        List<String> cp = List.of(Files.writeString(dir.resolve("a.jar"), "jar").toString());
+        Fork.Archive.of(archives, Fork.DEFAULT_JVM_ARGS, cp).options(LOG);
+        return Fork.Archive.of(archives, Fork.DEFAULT_JVM_ARGS, cp);
+    }
+
     @Test
     void aJvmThatWroteNoArchiveLeavesNothing(@TempDir Path dir) throws IOException {
         Path archives = dir.resolve("cache");
-        List<String> cp = List.of(Files.writeString(dir.resolve("a.jar"), "jar").toString());
-        Fork.Archive.of(archives, Fork.DEFAULT_JVM_ARGS, cp).options(LOG);
-        Fork.Archive second = Fork.Archive.of(archives, Fork.DEFAULT_JVM_ARGS, cp);
+        Fork.Archive second = secondBuild(dir, archives);
         assertThat(second.options(LOG)).isNotEmpty();
-        second.after(LOG, true); // the JVM failed before it exited normally
+        second.after(LOG, true); // it ended as a check ends, but its JVM wrote no archive
         assertThat(names(archives)).singleElement().asString().endsWith(".seen");
     }
 
     @Test
     void anArchiveFromAJvmThatDidNotEndAsACheckEndsIsNotKept(@TempDir Path dir) throws IOException {
         Path archives = dir.resolve("cache");
-        List<String> cp = List.of(Files.writeString(dir.resolve("a.jar"), "jar").toString());
-        Fork.Archive.of(archives, Fork.DEFAULT_JVM_ARGS, cp).options(LOG);
-        Fork.Archive second = Fork.Archive.of(archives, Fork.DEFAULT_JVM_ARGS, cp);
+        Fork.Archive second = secondBuild(dir, archives);
         List<String> making = second.options(LOG);
         Files.writeString(Path.of(making.get(0).substring("-XX:ArchiveClassesAtExit=".length())), "half an archive");
         second.after(LOG, false); // crashed, or halted by a custom rule

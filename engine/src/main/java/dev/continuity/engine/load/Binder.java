@@ -95,7 +95,7 @@ final class Binder {
         this.baseDir = baseDir;
     }
 
-    /** A record component and what its annotations say, read once per class. */
+    /** A record component and what its annotations say, read once per class; {@code segment} its path segment, ".name", made once. */
     record Field(RecordComponent component, String name, Class<?> type, Type genericType, boolean required, Ref ref,
                  boolean fileRef, boolean hasDefault, Object absent, String segment) {
         static Field of(RecordComponent c) {
