@@ -1,10 +1,6 @@
 package dev.continuity.engine.graph;
 
 import dev.continuity.engine.model.*;
-import org.jgrapht.Graph;
-import org.jgrapht.graph.DefaultDirectedGraph;
-import org.jgrapht.graph.DefaultEdge;
-import org.jgrapht.traverse.TopologicalOrderIterator;
 
 import java.util.*;
 
@@ -17,26 +13,18 @@ public final class Closures {
     private final Map<String, Set<String>> closure = new HashMap<>();
 
     public Closures(Inventory inv) {
-        Graph<String, DefaultEdge> g = new DefaultDirectedGraph<>(DefaultEdge.class);
-        Map<String, Service> services = new HashMap<>();
-        for (Service s : inv.all(Service.class)) {
-            services.put(s.id(), s);
-            g.addVertex(s.id());
+        DependencyOrder order = DependencyOrder.of(inv.all(Service.class));
+        if (!order.leftOver().isEmpty()) {
+            throw new IllegalArgumentException("dependsOn has a cycle through " + order.leftOver().get(0).id() + " (the loader rejects cycles)");
         }
-        for (Service s : services.values()) {
-            for (String d : s.dependsOn()) if (services.containsKey(d)) g.addEdge(s.id(), d);
-        }
-        List<String> order = new ArrayList<>();
-        new TopologicalOrderIterator<>(g).forEachRemaining(order::add);
-        Collections.reverse(order); // dependencies before dependents
-        for (String id : order) {
+        for (Service s : order.order()) { // dependencies before dependents
             Set<String> c = new LinkedHashSet<>();
-            for (String d : services.get(id).dependsOn()) {
+            for (String d : s.dependsOn()) {
                 c.add(d);
                 Set<String> sub = closure.get(d);
                 if (sub != null) c.addAll(sub);
             }
-            closure.put(id, Collections.unmodifiableSet(c));
+            closure.put(s.id(), Collections.unmodifiableSet(c));
         }
     }
 

@@ -620,13 +620,16 @@ public final class InventoryLoader {
 
     /** Reports each dependsOn cycle once, printed from its smallest id, at that service. */
     private static void checkCycles(List<Resource> resources, List<InputError> errors) {
+        List<Service> all = new ArrayList<>();
+        for (Resource r : resources) if (r instanceof Service s) all.add(s);
+        // only what no dependency order places can be on a cycle: none in a valid inventory, where no graph is built
+        List<Service> leftOver = dev.continuity.engine.graph.DependencyOrder.of(all).leftOver();
+        if (leftOver.isEmpty()) return;
         Graph<String, DefaultEdge> g = new DefaultDirectedGraph<>(DefaultEdge.class);
         Map<String, Service> services = new HashMap<>();
-        for (Resource r : resources) {
-            if (r instanceof Service s) {
-                services.put(s.id(), s);
-                g.addVertex(s.id());
-            }
+        for (Service s : leftOver) {
+            services.put(s.id(), s);
+            g.addVertex(s.id());
         }
         for (Service s : services.values()) {
             for (String d : s.dependsOn()) {
