@@ -96,12 +96,19 @@ final class Binder {
     }
 
     /** A record component and what its annotations say, read once per class; {@code segment} its path segment, ".name", made once. */
-    record Field(RecordComponent component, String name, Class<?> type, Type genericType, boolean required, Ref ref,
+    record Field(RecordComponent component, String name, Class<?> type, Type genericType, boolean required, RefKinds ref,
                  boolean fileRef, boolean hasDefault, Object absent, String segment) {
         static Field of(RecordComponent c) {
             return new Field(c, c.getName(), c.getType(), c.getGenericType(), c.isAnnotationPresent(Required.class),
-                    c.getAnnotation(Ref.class), c.isAnnotationPresent(FileRef.class), c.isAnnotationPresent(Default.class),
+                    RefKinds.of(c.getAnnotation(Ref.class)), c.isAnnotationPresent(FileRef.class), c.isAnnotationPresent(Default.class),
                     absentValue(c), "." + c.getName());
+        }
+    }
+
+    /** What a {@link Ref} annotation says, read once per field (an annotation's members are copied on every call). */
+    record RefKinds(List<Class<? extends Resource>> allowed, String vendorType) {
+        static RefKinds of(Ref ref) {
+            return ref == null ? null : new RefKinds(List.of(ref.value()), ref.vendorType());
         }
     }
 
@@ -298,7 +305,7 @@ final class Binder {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    Object convert(YNode node, Type type, Ref ref, RecordComponent field) {
+    Object convert(YNode node, Type type, RefKinds ref, RecordComponent field) {
         Class<?> raw = rawClass(type);
         if (raw == List.class) {
             Type item = typeArguments(type)[0];
@@ -361,7 +368,7 @@ final class Binder {
                     + " may hold tab and newline"));
         }
         if (raw == String.class) {
-            if (ref != null) refs.add(new RefUse(text, List.of(ref.value()), ref.vendorType(), s.location(), fieldPath(), owner));
+            if (ref != null) refs.add(new RefUse(text, ref.allowed(), ref.vendorType(), s.location(), fieldPath(), owner));
             return field != null && isName(field) ? text.toLowerCase(Locale.ROOT) : text;
         }
         if (raw.isEnum()) {

@@ -63,8 +63,9 @@ public final class FieldLocations {
      * shared (interned) String for every resource.
      */
     public static final class Builder {
-        private final List<String> paths = new ArrayList<>();
-        private final List<Location> at = new ArrayList<>();
+        // room for a typical resource's fields without growing
+        private final List<String> paths = new ArrayList<>(32);
+        private final List<Location> at = new ArrayList<>(32);
 
         public void add(String path, Location l) {
             paths.add(path);
