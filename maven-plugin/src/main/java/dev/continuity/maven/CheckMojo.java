@@ -102,7 +102,7 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "continuity.fork", defaultValue = "auto")
     private String fork;
 
-    /** The forked JVM's options, replacing the defaults (-XX:TieredStopAtLevel=1 -XX:+UseParallelGC ...); e.g. -Xmx8g for a very large inventory. */
+    /** The forked JVM's options, replacing the defaults: the command line's flags for an inventory of that size (JvmFlags), e.g. -XX:TieredStopAtLevel=1 -XX:+UseParallelGC for a small one. */
     @Parameter(property = "continuity.jvmArgs")
     private List<String> jvmArgs;
 

@@ -35,9 +35,6 @@ import java.util.List;
  * an archive it would not reuse.
  */
 final class Fork {
-    /** The launcher's flags for a small check (./continuity, docs/performance.md). */
-    static final List<String> DEFAULT_JVM_ARGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-XX:-UsePerfData");
-
     private final Log log;
     private final List<String> jvmArgs;
     private final Path archiveDir;
@@ -110,9 +107,8 @@ final class Fork {
         List<String> options = new ArrayList<>();
         if (jvmArgs.isEmpty()) {
             options.add("-XX:+IgnoreUnrecognizedVMOptions"); // a JVM other than HotSpot runs without the flags it lacks
-            options.addAll(DEFAULT_JVM_ARGS);
-            // one C1 compiler thread on two cores: the second competed with the check for the CPU
-            if (Runtime.getRuntime().availableProcessors() <= 2) options.add("-XX:CICompilerCount=1");
+            // the launcher's flags for an inventory of this size, with or without the analysis cache
+            options.addAll(JvmFlags.forInventory(request.inventory().stream().map(Path::of).toList(), request.cache() != null));
         } else {
             options.addAll(jvmArgs);
         }
@@ -235,6 +231,13 @@ final class Fork {
             this.seen = seen;
         }
 
+        /** The archive's file (named by what it depends on). */
+        Path file() {
+            return jsa;
+        }
+
+        private static final java.util.regex.Pattern HEAP_SIZE = java.util.regex.Pattern.compile("-Xm[snx]\\d+[kKmMgG]?");
+
         static Archive of(Path dir, List<String> options, List<String> classPath) {
             try {
                 // not InventoryLoader.sha256: its class initialisation binds every kind's shape, engine work kept out of Maven's JVM
@@ -243,7 +246,9 @@ final class Fork {
                 identity.add(System.getProperty("java.home"));
                 identity.add(System.getProperty("java.vm.name"));
                 identity.add(System.getProperty("java.vm.version"));
-                identity.addAll(options);
+                // the heap's sizes follow the inventory's size and do not change what the archive holds:
+                // an inventory that grows keeps its archive
+                for (String o : options) if (!HEAP_SIZE.matcher(o).matches()) identity.add(o);
                 for (String entry : classPath) {
                     File f = new File(entry);
                     identity.add(entry + " " + f.length() + " " + f.lastModified());

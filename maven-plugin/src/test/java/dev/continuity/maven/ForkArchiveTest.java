@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ForkArchiveTest {
     private static final SystemStreamLog LOG = new SystemStreamLog();
+    private static final List<String> FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC");
 
     @Test
     void theFirstBuildMarksTheSecondMakesTheThirdUses(@TempDir Path dir) throws IOException {
@@ -23,12 +24,12 @@ class ForkArchiveTest {
         Path archives = dir.resolve("cache");
         List<String> cp = List.of(jar.toString());
 
-        Fork.Archive first = Fork.Archive.of(archives, Fork.DEFAULT_JVM_ARGS, cp);
+        Fork.Archive first = Fork.Archive.of(archives, FLAGS, cp);
         assertThat(first.options(LOG)).isEmpty();
         first.after(LOG, true);
         assertThat(names(archives)).singleElement().asString().matches("check-[0-9a-f]{24}\\.seen");
 
-        Fork.Archive second = Fork.Archive.of(archives, Fork.DEFAULT_JVM_ARGS, cp);
+        Fork.Archive second = Fork.Archive.of(archives, FLAGS, cp);
         List<String> making = second.options(LOG);
         assertThat(making.get(0)).startsWith("-XX:ArchiveClassesAtExit=" + archives);
         // what the forked JVM writes as it exits
@@ -37,15 +38,15 @@ class ForkArchiveTest {
         String name = names(archives).get(0).replace(".jsa", "");
         assertThat(names(archives)).containsExactly(name + ".jsa", name + ".seen");
 
-        List<String> using = Fork.Archive.of(archives, Fork.DEFAULT_JVM_ARGS, cp).options(LOG);
+        List<String> using = Fork.Archive.of(archives, FLAGS, cp).options(LOG);
         assertThat(using).containsExactly("-XX:SharedArchiveFile=" + archives.resolve(name + ".jsa"), "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     }
 
     /** The second build's archive, after a first build left its mark: the one that makes it. */
     private static Fork.Archive secondBuild(Path dir, Path archives) throws IOException {
         List<String> cp = List.of(Files.writeString(dir.resolve("a.jar"), "jar").toString());
-        Fork.Archive.of(archives, Fork.DEFAULT_JVM_ARGS, cp).options(LOG);
-        return Fork.Archive.of(archives, Fork.DEFAULT_JVM_ARGS, cp);
+        Fork.Archive.of(archives, FLAGS, cp).options(LOG);
+        return Fork.Archive.of(archives, FLAGS, cp);
     }
 
     @Test
@@ -73,11 +74,11 @@ class ForkArchiveTest {
     void anotherJarOrOtherOptionsNameAnotherArchive(@TempDir Path dir) throws IOException {
         Path jar = Files.writeString(dir.resolve("a.jar"), "jar");
         Path archives = dir.resolve("cache");
-        Fork.Archive.of(archives, Fork.DEFAULT_JVM_ARGS, List.of(jar.toString())).options(LOG);
+        Fork.Archive.of(archives, FLAGS, List.of(jar.toString())).options(LOG);
         Fork.Archive.of(archives, List.of("-Xmx8g"), List.of(jar.toString())).options(LOG);
         Files.writeString(jar, "another build of the jar");
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(5)));
-        Fork.Archive.of(archives, Fork.DEFAULT_JVM_ARGS, List.of(jar.toString())).options(LOG);
+        Fork.Archive.of(archives, FLAGS, List.of(jar.toString())).options(LOG);
         assertThat(names(archives)).hasSize(3).allMatch(n -> n.endsWith(".seen"));
     }
 
@@ -92,8 +93,8 @@ class ForkArchiveTest {
         Files.setLastModifiedTime(archives.resolve(old + ".seen"), FileTime.from(Instant.now().minus(Duration.ofDays(31))));
         Files.setLastModifiedTime(archives.resolve(recent + ".seen"), FileTime.from(Instant.now().minus(Duration.ofDays(29))));
         List<String> cp = List.of(Files.writeString(dir.resolve("a.jar"), "jar").toString());
-        Fork.Archive.of(archives, Fork.DEFAULT_JVM_ARGS, cp).options(LOG);
-        Fork.Archive.of(archives, Fork.DEFAULT_JVM_ARGS, cp).options(LOG); // makes one: the unused are removed
+        Fork.Archive.of(archives, FLAGS, cp).options(LOG);
+        Fork.Archive.of(archives, FLAGS, cp).options(LOG); // makes one: the unused are removed
         assertThat(names(archives)).doesNotContain(old + ".jsa", old + ".seen").contains(recent + ".jsa", recent + ".seen");
     }
 
@@ -101,5 +102,16 @@ class ForkArchiveTest {
         try (var s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".tmp")).sorted().toList();
         }
+    }
+
+    /** The heap's sizes follow the inventory's size: an inventory that grows keeps its archive; other flags name another. */
+    @Test
+    void heapSizesDoNotNameAnotherArchive(@TempDir Path dir) {
+        List<String> cp = List.of(dir.resolve("a.jar").toString());
+        Fork.Archive small = Fork.Archive.of(dir, List.of("-XX:TieredStopAtLevel=1", "-Xms1024m", "-Xmn128m"), cp);
+        Fork.Archive grown = Fork.Archive.of(dir, List.of("-XX:TieredStopAtLevel=1", "-Xms1400m", "-Xmn128m"), cp);
+        Fork.Archive other = Fork.Archive.of(dir, List.of("-XX:+UseParallelGC", "-Xms1024m", "-Xmn128m"), cp);
+        assertThat(grown.file()).isEqualTo(small.file());
+        assertThat(other.file()).isNotEqualTo(small.file());
     }
 }
