@@ -261,7 +261,9 @@ public final class InventoryLoader {
         for (Path f : files) {
             String display = display(f);
             byte[] bytes = bytes(f, display, errors);
-            if (bytes != null) importer.add(display, read(f, bytes, display, errors));
+            if (bytes == null) continue;
+            List<YNode> docs = new ArrayList<>();
+            importer.add(display, read(f, bytes, display, errors, docs::add) ? docs : List.of());
         }
         if (!errors.isEmpty()) throw new InputException(errors);
         return importer.result();
@@ -379,25 +381,37 @@ public final class InventoryLoader {
         List<Binder.RefUse> refs = new ArrayList<>();
         Map<String, Class<?>> invalid = new HashMap<>();
         List<Resource> resources = new ArrayList<>();
-        Binder binder = new Binder(errors, refs, file.toAbsolutePath().getParent());
+        // what binding finds is kept apart until the whole file was read: a file the guard cut short reports only that
+        List<InputError> bound = new ArrayList<>();
+        Binder binder = new Binder(bound, refs, file.toAbsolutePath().getParent());
         Map<String, FieldLocations> locations = new HashMap<>();
-        boolean completed = false;
-        for (YNode doc : read(file, bytes, display, errors)) {
+        boolean[] completed = {false};
+        // each document is bound as soon as it is read: only one document's nodes are alive at a time,
+        // not a whole file's, which the collector would otherwise copy
+        boolean whole = read(file, bytes, display, errors, doc -> {
             if (doc instanceof YMap m) {
-                YNode completedDoc = declared.complete(m, errors);
-                completed |= completedDoc != doc;
+                YNode completedDoc = declared.complete(m, bound);
+                completed[0] |= completedDoc != doc;
                 doc = completedDoc;
             }
-            Resource r = bindDocument(doc, binder, errors, invalid);
+            Resource r = bindDocument(doc, binder, bound, invalid);
             if (r != null) {
                 resources.add(r);
                 locations.put(r.id(), binder.locations());
             }
-        }
-        FileResult result = new FileResult(resources, errors, refs, invalid, sha256, locations, List.copyOf(binder.existingFiles));
+        });
+        FileResult result = whole
+                ? new FileResult(resources, withAll(errors, bound), refs, invalid, sha256, locations, List.copyOf(binder.existingFiles))
+                : new FileResult(List.of(), errors, List.of(), Map.of(), sha256, Map.of(), List.of());
+        boolean completedAny = completed[0];
         // only what stands on its own is kept: a file with errors is read again, one completing an imported document too
-        if (cache != null && errors.isEmpty() && !completed) cache.put(display, sha256, result);
+        if (cache != null && result.errors().isEmpty() && !completedAny) cache.put(display, sha256, result);
         return result;
+    }
+
+    private static List<InputError> withAll(List<InputError> errors, List<InputError> more) {
+        errors.addAll(more);
+        return errors;
     }
 
     /** A file's bytes, or null with the error (too large, gone, unreadable). */
@@ -461,33 +475,37 @@ public final class InventoryLoader {
         return s.text(); // as written: id: 123 is the id "123"
     }
 
-    private List<YNode> read(Path file, byte[] bytes, String display, List<InputError> errors) {
+    /**
+     * Reads a file's documents, giving each to {@code each} as it is read; false when the file
+     * could not be read whole (the guard cut it short, or it could not be read): then its one error
+     * replaces whatever the parser made of it, and what {@code each} was given must be dropped.
+     */
+    private boolean read(Path file, byte[] bytes, String display, List<InputError> errors, java.util.function.Consumer<YNode> each) {
         try {
             List<InputError> found = new ArrayList<>();
-            List<YNode> docs;
             GuardedReader guard;
             try (GuardedReader in = new GuardedReader(utf8(new java.io.ByteArrayInputStream(bytes)))) {
                 guard = in;
-                docs = new YamlReader(display, found).read(in);
+                new YamlReader(display, found).read(in, each);
             }
             // the guard cut the input short: its finding replaces whatever the parser made of the cut
             if (guard.notUtf8) {
                 errors.add(notUtf8(file, display));
-                return List.of();
+                return false;
             }
             if (guard.longLine > 0) {
                 errors.add(new InputError(display, guard.longLine, 1, "a line longer than " + GuardedReader.MAX_LINE
                         + " characters: a single value may hold at most " + Binder.MAX_SCALAR + " characters"));
-                return List.of();
+                return false;
             }
             errors.addAll(found);
-            return docs;
+            return true;
         } catch (CharacterCodingException e) {
             errors.add(notUtf8(file, display));
         } catch (IOException e) {
             errors.add(new InputError(display, 0, 0, "cannot read: " + dev.continuity.engine.text.Text.escape(String.valueOf(e.getMessage()))));
         }
-        return List.of();
+        return false;
     }
 
     /** A file's text, strictly UTF-8 (a bad byte throws), its bytes digested as they are read. */

@@ -53,6 +53,15 @@ final class YamlReader {
     /** The documents of the file that are not empty; errors go to the shared list. */
     List<YNode> read(Reader in) {
         List<YNode> docs = new ArrayList<>();
+        read(in, docs::add);
+        return docs;
+    }
+
+    /**
+     * Gives each document of the file that is not empty to {@code each} as soon as it is read, so
+     * that a large file is never held as nodes all at once; errors go to the shared list.
+     */
+    void read(Reader in, java.util.function.Consumer<YNode> each) {
         try (StrictYamlFactory.Parser p = (StrictYamlFactory.Parser) FACTORY.createParser(in)) {
             parser = p;
             try {
@@ -60,7 +69,7 @@ final class YamlReader {
                 while ((t = p.nextToken()) != null) {
                     YNode doc = value(t);
                     if (doc instanceof YScalar s && (s.isNull() || s.text().isBlank())) continue;
-                    docs.add(doc);
+                    each.accept(doc);
                 }
             } finally {
                 for (StrictYamlFactory.Anchor a : p.anchors) {
@@ -85,7 +94,6 @@ final class YamlReader {
         } catch (IOException e) {
             errors.add(new InputError(file, 0, 0, "cannot read: " + e.getMessage()));
         }
-        return docs;
     }
 
     private YNode value(JsonToken t) throws IOException {

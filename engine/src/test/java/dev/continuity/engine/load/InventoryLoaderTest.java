@@ -388,4 +388,39 @@ class InventoryLoaderTest {
         for (Class<? extends Resource> kind : Kinds.ALL) assertThat(Binder.fields(kind)).isNotEmpty();
         assertThat(Kinds.ALL.toArray()).containsExactly((Object[]) Resource.class.getPermittedSubclasses());
     }
+
+    /**
+     * Documents are bound while the file is read; a file the guard cuts short (a line too long, a
+     * byte that is not UTF-8) still reports only that, not what binding found in the documents
+     * before the cut, and contributes no resource.
+     */
+    @Test
+    void aFileCutShortReportsOnlyTheCutEvenWithDocumentsBoundBeforeIt() throws Exception {
+        String before = """
+                kind: Site
+                id: dc-1
+                type: datacenter
+                colour: blue
+                ---
+                kind: Site
+                id: dc-2
+                type: datacenter
+                ---
+                """;
+        Path longLine = write("long/a.yaml", before + "kind: Site\nid: dc-3\nname: " + "x".repeat(GuardedReader.MAX_LINE + 10) + "\n");
+        assertThat(errors(longLine)).containsExactly("long/a.yaml:12:1: a line longer than " + GuardedReader.MAX_LINE
+                + " characters: a single value may hold at most " + Binder.MAX_SCALAR + " characters");
+        Path bad = dir.resolve("bytes/a.yaml");
+        Files.createDirectories(bad.getParent());
+        byte[] text = (before + "kind: Site\nid: dc-3\nname: caf").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] withBad = java.util.Arrays.copyOf(text, text.length + 2);
+        withBad[text.length] = (byte) 0xfc;
+        withBad[text.length + 1] = '\n';
+        Files.write(bad, withBad);
+        assertThat(errors(bad)).singleElement().asString().startsWith("bytes/a.yaml:12:10: not UTF-8 text: byte 0xfc");
+        // the same documents without the cut: what binding finds is reported
+        Path whole = write("whole/a.yaml", before);
+        assertThat(errors(whole)).contains("whole/a.yaml:4:1: colour: unknown field 'colour' in Site; expected one of: type, region, "
+                + "hazardZone, provider, requiredBandwidthMbps", "whole/a.yaml:6:1: region: missing required field 'region' in Site");
+    }
 }
