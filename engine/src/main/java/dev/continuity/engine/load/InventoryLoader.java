@@ -102,7 +102,11 @@ public final class InventoryLoader {
         }
         List<Binder.RefUse> refs = new ArrayList<>(refCount);
         List<Resource> resources = new ArrayList<>(count);
-        Map<String, Resource> byLowerId = new HashMap<>(count * 2);
+        // each resource's position by id: the duplicate check, then the inventory's own index (ids are
+        // lower case, so the same id in other cases is a duplicate here too); a second Policy, left
+        // out, keeps its id here with -1 (and in rejected) so that a later duplicate names it
+        Map<String, Integer> index = new HashMap<>(count * 2);
+        Map<String, Resource> rejected = new HashMap<>();
         // ids of documents that have errors of their own: references to them are not reported again
         Map<String, Class<?>> invalid = new HashMap<>();
         Policy firstPolicy = null;
@@ -113,8 +117,9 @@ public final class InventoryLoader {
             refs.addAll(fr.refs());
             invalid.putAll(fr.invalid());
             for (Resource r : fr.resources()) {
-                Resource previous = byLowerId.putIfAbsent(r.id().toLowerCase(Locale.ROOT), r);
-                if (previous != null) {
+                Integer at = index.putIfAbsent(r.id(), resources.size());
+                if (at != null) {
+                    Resource previous = at >= 0 ? resources.get(at) : rejected.get(r.id());
                     errors.add(InputError.at(r.location(), "duplicate id '" + r.id() + "' (already declared at "
                             + previous.location().file() + ":" + previous.location().line() + ")"));
                     continue;
@@ -123,6 +128,8 @@ public final class InventoryLoader {
                     if (firstPolicy != null) {
                         errors.add(InputError.at(r.location(), "a second Policy '" + r.id() + "': an inventory has at most one (the first is '"
                                 + firstPolicy.id() + "' at " + firstPolicy.location().file() + ":" + firstPolicy.location().line() + ")"));
+                        index.put(r.id(), -1);
+                        rejected.put(r.id(), r);
                         continue;
                     }
                     firstPolicy = p;
@@ -138,7 +145,8 @@ public final class InventoryLoader {
         List<Reference> references = new ArrayList<>(refs.size());
         for (Binder.RefUse u : refs) references.add(new Reference(u.owner(), u.target()));
         // made before the checks, which look ids up in it (one index of the ids, not one per step)
-        Inventory inv = new Inventory(shown, resources, defaultPolicy(), digest(digests), locations, warnings, digests, references);
+        if (!rejected.isEmpty()) index.values().removeIf(at -> at < 0);
+        Inventory inv = new Inventory(shown, resources, defaultPolicy(), digest(digests), locations, warnings, digests, references, index);
         // a large inventory's dependency cycles on the other core while this one checks the references
         // (errors in the same order as one after the other); a small one's here, without a thread
         java.util.function.Supplier<List<InputError>> checkingCycles = () -> {

@@ -56,6 +56,16 @@ public final class Inventory {
     public Inventory(List<String> files, List<Resource> resources, Policy defaultPolicy, String sha256,
                      Map<String, FieldLocations> locations, List<String> warnings, Map<String, String> fileDigests,
                      List<Reference> references) {
+        this(files, resources, defaultPolicy, sha256, locations, warnings, fileDigests, references, null);
+    }
+
+    /**
+     * @param index each resource's position in {@code resources} by id, as the loader made it while
+     *              checking for duplicates (one index of the ids, not two); null: made here
+     */
+    public Inventory(List<String> files, List<Resource> resources, Policy defaultPolicy, String sha256,
+                     Map<String, FieldLocations> locations, List<String> warnings, Map<String, String> fileDigests,
+                     List<Reference> references, Map<String, Integer> index) {
         this.references = references == null ? null : List.copyOf(references);
         this.fileDigests = Map.copyOf(fileDigests);
         this.defaultPolicy = defaultPolicy;
@@ -64,11 +74,11 @@ public final class Inventory {
         this.sha256 = sha256;
         this.files = List.copyOf(files);
         this.resources = List.copyOf(resources);
-        Map<String, Integer> ids = new HashMap<>(resources.size() * 2);
+        Map<String, Integer> ids = index != null ? index : new HashMap<>(resources.size() * 2);
         Map<Class<?>, List<Resource>> kinds = new HashMap<>();
         for (int i = 0; i < this.resources.size(); i++) {
             Resource r = this.resources.get(i);
-            ids.put(r.id(), i);
+            if (index == null) ids.put(r.id(), i);
             kinds.computeIfAbsent(r.getClass(), k -> new ArrayList<>()).add(r);
         }
         this.indexById = ids;

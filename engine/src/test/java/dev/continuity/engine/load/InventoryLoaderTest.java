@@ -423,4 +423,24 @@ class InventoryLoaderTest {
         assertThat(errors(whole)).contains("whole/a.yaml:4:1: colour: unknown field 'colour' in Site; expected one of: type, region, "
                 + "hazardZone, provider, requiredBandwidthMbps", "whole/a.yaml:6:1: region: missing required field 'region' in Site");
     }
+
+    /** A second Policy is left out, yet a later document with its id is still a duplicate of it. */
+    @Test
+    void anIdTakenByARejectedSecondPolicyIsStillTaken() throws Exception {
+        Path a = write("a.yaml", """
+                kind: Policy
+                id: p1
+                ---
+                kind: Policy
+                id: p2
+                ---
+                kind: Site
+                id: p2
+                type: datacenter
+                region: eu
+                """);
+        assertThat(errors(a)).containsExactly(
+                "a.yaml:4:1: a second Policy 'p2': an inventory has at most one (the first is 'p1' at a.yaml:1)",
+                "a.yaml:7:1: duplicate id 'p2' (already declared at a.yaml:4)");
+    }
 }
