@@ -84,6 +84,32 @@ class ImportIT {
                 + " which gives 'aws.eu-central-1a' here: a hand-written document may add fields to an imported one, never change them");
     }
 
+    /**
+     * The analysis cache keys a part of the inventory by every file its resources were written in: a
+     * document imported from plan.json and completed by a hand-written one is keyed by both, so a
+     * change to the hand-written one alone is seen, and the cached check says what the check without
+     * the cache says.
+     */
+    @Test
+    void aCachedCheckSeesAChangeToTheDocumentThatCompletesAnImportedOne() throws Exception {
+        Path p = project("single-az/plan.json");
+        String passed = """
+                kind: DataStore
+                id: aws_db_instance.billing
+                restoreTests:
+                  - {date: 2026-10-01, passed: true, duration: PT20M, integrityVerified: true}
+                """;
+        Files.writeString(p.resolve("continuity/billing-db.yaml"), passed);
+        String cache = tmp.resolve("completing.cache").toString();
+        assertThat(findings(p, "--cache", cache)).noneMatch(f -> f.startsWith("DAT-005 "));
+        assertThat(findings(p, "--cache", cache)).noneMatch(f -> f.startsWith("DAT-005 "));
+        // only the hand-written file changes: its restore test now failed
+        Files.writeString(p.resolve("continuity/billing-db.yaml"), passed.replace("passed: true", "passed: false"));
+        List<String> cached = findings(p, "--cache", cache);
+        assertThat(cached).anyMatch(f -> f.startsWith("DAT-005 aws_db_instance.billing "));
+        assertThat(cached).isEqualTo(findings(p));
+    }
+
     @Test
     void formatVersionTwoIsAnInputError() throws Exception {
         Path p = project("single-az/plan.json");
