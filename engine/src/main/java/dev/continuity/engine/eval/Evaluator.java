@@ -250,9 +250,11 @@ public final class Evaluator {
         if (cache == null) {
             stale.addAll(components);
         } else {
+            // a document spans files only when a hand-written one completes one imported from Terraform JSON
+            boolean completes = inv.files().stream().anyMatch(dev.continuity.engine.load.InventoryLoader::isJson);
             // the keys (on both cores for many components), then looked up in component order
             List<String> keys = (components.size() > 256 ? components.parallelStream() : components.stream())
-                    .map(c -> componentKey(global, c, inv)).toList();
+                    .map(c -> componentKey(global, c, inv, completes)).toList();
             for (int n = 0; n < components.size(); n++) {
                 String key = keys.get(n);
                 AnalysisCache.Part part = key == null ? null : cache.part(key);
@@ -396,8 +398,12 @@ public final class Evaluator {
      * one), so the component is the part of those files' resources that its first member reaches,
      * and those files' bytes and names fix their resources, their order and their locations. Null
      * when a file's digest is unknown.
+     *
+     * @param completes whether a member's fields may have been written in other files than the
+     *                  member (a hand-written document completing one imported from Terraform JSON
+     *                  among the inventory's files); when not, no member's locations are looked up
      */
-    private static String componentKey(String global, List<Resource> members, Inventory inv) {
+    private static String componentKey(String global, List<Resource> members, Inventory inv, boolean completes) {
         Resource first = members.get(0);
         StringBuilder sb = new StringBuilder(global).append('\n').append(first.kind()).append('\u0000').append(first.id()).append('\n');
         List<String> files = new ArrayList<>(2);
@@ -406,6 +412,7 @@ public final class Evaluator {
             String file = r.location().file();
             if (!file.equals(last) && !files.contains(file)) files.add(file);
             last = file;
+            if (!completes) continue; // every field of the member was written where the member was
             FieldLocations l = inv.locations(r);
             if (l != null && l.paths().length > 0 && !l.file().equals(file) && !files.contains(l.file())) files.add(l.file());
             if (l != null && l.files() != null) { // a hand-written document completing an imported one
