@@ -175,6 +175,12 @@ public final class AnalysisCache {
         return before.sha256();
     }
 
+    /** Whether a file must be read and hashed ({@link #unchanged} would say null), without counting it. */
+    boolean mustRead(String display, Seen now) {
+        Seen before = seen.before(display);
+        return before == null || !before.stillIs(now);
+    }
+
     /** Records what a file was ({@code stat} taken before its bytes were read) when it was hashed. */
     void hashed(String display, Seen stat, String sha256, long hashedAt) {
         if (stat == null) return;

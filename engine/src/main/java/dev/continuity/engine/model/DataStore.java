@@ -29,12 +29,14 @@ public record DataStore(String id, String name, String description, Map<String, 
 
     /** rules.md (DAT-003): some backup is immutable or air-gapped. */
     public boolean hasImmutableBackup() {
-        return backups.stream().anyMatch(b -> b.immutable() || b.airGapped());
+        for (Backup b : backups) if (b.immutable() || b.airGapped()) return true; // (loops, not streams: the rules ask for every data store)
+        return false;
     }
 
     /** rules.md (DAT-007): some backup is not encrypted. */
     public boolean hasUnencryptedBackup() {
-        return backups.stream().anyMatch(b -> !b.encrypted());
+        for (Backup b : backups) if (!b.encrypted()) return true;
+        return false;
     }
 
     /** The index of the first backup whose encrypted is not true, or -1 (DAT-007 points there). */
@@ -61,7 +63,8 @@ public record DataStore(String id, String name, String description, Map<String, 
 
     /** DAT-008: some backup keeps its copies at least {@code min} (a backup without retention keeps none). */
     public boolean hasBackupRetainedFor(Dur min) {
-        return backups.stream().anyMatch(b -> b.retention() != null && !min.longerThan(b.retention()));
+        for (Backup b : backups) if (b.retention() != null && !min.longerThan(b.retention())) return true;
+        return false;
     }
 
     /** The latest restore test, or null. */

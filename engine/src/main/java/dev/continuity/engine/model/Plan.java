@@ -40,8 +40,9 @@ public record Plan(String id, String name, String description, Map<String, Strin
      */
     public String changeControlProblem() {
         if (changelog.isEmpty()) return "has no changelog";
-        if (!latestChange().version().samePrecedence(version)) {
-            return "is at version " + version + " but its latest changelog entry is " + latestChange().version();
+        ChangelogEntry latest = latestChange();
+        if (!latest.version().samePrecedence(version)) {
+            return "is at version " + version + " but its latest changelog entry is " + latest.version();
         }
         if (!isChangelogIncreasing()) return "has changelog versions that do not increase in date order";
         return null;

@@ -12,6 +12,7 @@ public record Role(String id, String name, String description, Map<String, Strin
 
     /** rules.md (PPL-001): a backup other than the primary. */
     public boolean hasBackupOtherThanPrimary() {
-        return backups.stream().anyMatch(b -> !b.equals(primary));
+        for (String b : backups) if (!b.equals(primary)) return true;
+        return false;
     }
 }
