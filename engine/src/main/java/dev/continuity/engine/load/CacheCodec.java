@@ -259,8 +259,15 @@ final class CacheCodec {
     }
 
     /** Bytes to read, from an array; running past the end is an IOException (a cut cache). */
+    /**
+     * Reads big-endian values from a byte array (as {@code DataOutputStream} writes them), checking
+     * each against the end. On the array itself, not through a {@code ByteBuffer}: a cached check
+     * decodes 100,000 resources once, under C1, where each buffer read is a chain of calls.
+     */
     static final class In {
-        private final java.nio.ByteBuffer b;
+        private final byte[] a;
+        private int p;
+        private final int end;
 
         In(byte[] bytes, int length) {
             this(bytes, 0, length);
@@ -268,38 +275,59 @@ final class CacheCodec {
 
         /** The {@code length} bytes from {@code offset}. */
         In(byte[] bytes, int offset, int length) {
-            b = java.nio.ByteBuffer.wrap(bytes, offset, length);
+            java.util.Objects.checkFromIndexSize(offset, length, bytes.length);
+            a = bytes;
+            p = offset;
+            end = offset + length;
         }
 
         int position() {
-            return b.position();
+            return p;
         }
 
         void skip(int n) throws IOException {
             need(n);
-            b.position(b.position() + n);
+            p += n;
         }
 
         private void need(int n) throws IOException {
-            if (b.remaining() < n) throw new IOException("cut short");
+            if (n < 0 || end - p < n) throw new IOException("cut short");
         }
 
-        boolean readBoolean() throws IOException { need(1); return b.get() != 0; }
-        byte readByte() throws IOException { need(1); return b.get(); }
-        short readShort() throws IOException { need(2); return b.getShort(); }
-        int readInt() throws IOException { need(4); return b.getInt(); }
-        long readLong() throws IOException { need(8); return b.getLong(); }
-        double readDouble() throws IOException { need(8); return b.getDouble(); }
+        boolean readBoolean() throws IOException { need(1); return a[p++] != 0; }
+        byte readByte() throws IOException { need(1); return a[p++]; }
 
-        byte[] readNBytes(int n) throws IOException {
+        short readShort() throws IOException {
+            need(2);
+            short v = (short) ((a[p] & 0xff) << 8 | (a[p + 1] & 0xff));
+            p += 2;
+            return v;
+        }
+
+        int readInt() throws IOException {
+            need(4);
+            int v = (a[p] & 0xff) << 24 | (a[p + 1] & 0xff) << 16 | (a[p + 2] & 0xff) << 8 | (a[p + 3] & 0xff);
+            p += 4;
+            return v;
+        }
+
+        long readLong() throws IOException {
+            long hi = readInt() & 0xffffffffL;
+            return hi << 32 | (readInt() & 0xffffffffL);
+        }
+
+        double readDouble() throws IOException { return Double.longBitsToDouble(readLong()); }
+
+        /** The next {@code n} bytes as UTF-8 text, decoded in place (no copy of the bytes first). */
+        String readUtf8(int n) throws IOException {
             need(n);
-            byte[] out = new byte[n];
-            b.get(out);
-            return out;
+            String s = new String(a, p, n, java.nio.charset.StandardCharsets.UTF_8);
+            p += n;
+            return s;
         }
 
         boolean atEnd() {
-            return !b.hasRemaining();
+            return p == end;
         }
     }
 
@@ -414,8 +442,7 @@ final class CacheCodec {
             if (n != -2) throw new IOException("bad string reference");
             int len = in.readInt();
             if (len < 0 || len > 1 << 26) throw new IOException("bad string length");
-            byte[] b = in.readNBytes(len);
-            String s = new String(b, java.nio.charset.StandardCharsets.UTF_8);
+            String s = in.readUtf8(len);
             strings.add(s);
             return s;
         }
