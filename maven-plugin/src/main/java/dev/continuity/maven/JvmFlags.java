@@ -38,6 +38,7 @@ final class JvmFlags {
             if (memMb > 0 && heap > memMb / 4) heap = memMb / 4;
             out.add("-XX:TieredStopAtLevel=1");
             out.addAll(oneCompiler);
+            out.add("-XX:CompileThresholdScaling=0.3");
             out.addAll(List.of("-XX:+UseParallelGC", "-XX:-UsePerfData", "-Xms" + heap + "m", "-Xmn" + heap * 5 / 7 + "m"));
         } else if (inputKb > 8192) {
             long heap = Math.max(1024, inputKb * 24 / 1024);
