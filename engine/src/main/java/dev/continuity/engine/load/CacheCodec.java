@@ -3,9 +3,6 @@ package dev.continuity.engine.load;
 import dev.continuity.engine.model.*;
 
 import java.io.IOException;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.*;
 import java.time.LocalDate;
 import java.util.*;
@@ -135,15 +132,19 @@ final class CacheCodec {
     private static Codec record(Class<?> c) {
         RecordComponent[] rc = c.getRecordComponents();
         int n = rc.length;
-        MethodHandle[] getters = new MethodHandle[n];
+        // each component read from its field, the state the canonical constructor made (an accessor
+        // that computed its value would be handed back to the constructor otherwise); no method handle
+        // per component, whose adaptation to Object, and customisation when called often, made the JVM
+        // spin classes whenever a check opened or saved a cache (about 40 in a cached re-run of 100k)
+        java.lang.reflect.Field[] getters = new java.lang.reflect.Field[n];
         Type[] types = new Type[n];
         Class<?>[] raw = new Class<?>[n];
-        MethodHandles.Lookup lookup = MethodHandles.lookup();
         try {
             for (int i = 0; i < n; i++) {
                 types[i] = rc[i].getGenericType();
                 raw[i] = rc[i].getType();
-                getters[i] = lookup.unreflect(rc[i].getAccessor()).asType(MethodType.methodType(Object.class, Object.class));
+                getters[i] = c.getDeclaredField(rc[i].getName());
+                getters[i].setAccessible(true);
             }
             // the canonical constructor by reflection, as the binder makes records: a spreading method
             // handle's chain of lambda forms, called once per record, made the cached re-run of 100k
@@ -166,11 +167,9 @@ final class CacheCodec {
                 public void write(Writer w, Object v) throws IOException {
                     Codec[] p = parts();
                     try {
-                        for (int i = 0; i < n; i++) p[i].write(w, (Object) getters[i].invokeExact(v));
-                    } catch (IOException | RuntimeException | Error e) {
-                        throw e;
-                    } catch (Throwable t) {
-                        throw new IllegalStateException(t);
+                        for (int i = 0; i < n; i++) p[i].write(w, getters[i].get(v));
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException(e);
                     }
                 }
 
