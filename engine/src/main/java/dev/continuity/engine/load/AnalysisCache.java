@@ -168,14 +168,14 @@ public final class AnalysisCache {
 
     /** The SHA-256 recorded for a file that has not changed since it was hashed, else null (then it is read and hashed). */
     String unchanged(String display, Seen now) {
+        if (mustRead(display, now)) return null;
         Seen before = seen.before(display);
-        if (before == null || !before.stillIs(now)) return null;
         seen.keep(display, before);
         notRead.incrementAndGet();
         return before.sha256();
     }
 
-    /** Whether a file must be read and hashed ({@link #unchanged} would say null), without counting it. */
+    /** Whether a file must be read and hashed (then {@link #unchanged} says null), without counting it. */
     boolean mustRead(String display, Seen now) {
         Seen before = seen.before(display);
         return before == null || !before.stillIs(now);

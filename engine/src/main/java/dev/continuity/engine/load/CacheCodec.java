@@ -257,10 +257,9 @@ final class CacheCodec {
         }
     }
 
-    /** Bytes to read, from an array; running past the end is an IOException (a cut cache). */
     /**
-     * Reads big-endian values from a byte array (as {@code DataOutputStream} writes them), checking
-     * each against the end. On the array itself, not through a {@code ByteBuffer}: a cached check
+     * Bytes to read, from an array: big-endian values (as {@code DataOutputStream} writes them), each
+     * checked against the end, so that running past it is an IOException (a cut cache). On the array itself, not through a {@code ByteBuffer}: a cached check
      * decodes 100,000 resources once, under C1, where each buffer read is a chain of calls.
      */
     static final class In {

@@ -103,8 +103,8 @@ public final class InventoryLoader {
         List<Binder.RefUse> refs = new ArrayList<>(refCount);
         List<Resource> resources = new ArrayList<>(count);
         // each resource's position by id: the duplicate check, then the inventory's own index (ids are
-        // lower case, so the same id in other cases is a duplicate here too); a second Policy, left
-        // out, keeps its id here with -1 (and in rejected) so that a later duplicate names it
+        // lower case, so the same id in other cases is a duplicate here too); a second Policy is left
+        // out of it, and kept in rejected so that a later duplicate names it
         Map<String, Integer> index = new HashMap<>(count * 2);
         Map<String, Resource> rejected = new HashMap<>();
         // ids of documents that have errors of their own: references to them are not reported again
@@ -117,9 +117,12 @@ public final class InventoryLoader {
             refs.addAll(fr.refs());
             invalid.putAll(fr.invalid());
             for (Resource r : fr.resources()) {
-                Integer at = index.putIfAbsent(r.id(), resources.size());
-                if (at != null) {
-                    Resource previous = at >= 0 ? resources.get(at) : rejected.get(r.id());
+                Resource previous = rejected.get(r.id());
+                if (previous == null) {
+                    Integer at = index.putIfAbsent(r.id(), resources.size());
+                    if (at != null) previous = resources.get(at);
+                }
+                if (previous != null) {
                     errors.add(InputError.at(r.location(), "duplicate id '" + r.id() + "' (already declared at "
                             + previous.location().file() + ":" + previous.location().line() + ")"));
                     continue;
@@ -128,7 +131,7 @@ public final class InventoryLoader {
                     if (firstPolicy != null) {
                         errors.add(InputError.at(r.location(), "a second Policy '" + r.id() + "': an inventory has at most one (the first is '"
                                 + firstPolicy.id() + "' at " + firstPolicy.location().file() + ":" + firstPolicy.location().line() + ")"));
-                        index.put(r.id(), -1);
+                        index.remove(r.id());
                         rejected.put(r.id(), r);
                         continue;
                     }
@@ -145,7 +148,6 @@ public final class InventoryLoader {
         List<Reference> references = new ArrayList<>(refs.size());
         for (Binder.RefUse u : refs) references.add(new Reference(u.owner(), u.target()));
         // made before the checks, which look ids up in it (one index of the ids, not one per step)
-        if (!rejected.isEmpty()) index.values().removeIf(at -> at < 0);
         Inventory inv = new Inventory(shown, resources, defaultPolicy(), digest(digests), locations, warnings, digests, references, index);
         // a large inventory's dependency cycles on the other core while this one checks the references
         // (errors in the same order as one after the other); a small one's here, without a thread.
