@@ -14,7 +14,10 @@ import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A YAMLFactory whose parsers record every anchor (Jackson drops anchors on scalars). */
+/**
+ * A YAMLFactory whose parsers record every anchor (Jackson drops anchors on scalars) and type plain
+ * scalars with {@link ScalarResolver}.
+ */
 final class StrictYamlFactory extends YAMLFactory {
     StrictYamlFactory(YAMLFactoryBuilder b) {
         super(b);
@@ -34,12 +37,43 @@ final class StrictYamlFactory extends YAMLFactory {
     }
 
     static final class Parser extends YAMLParser {
+        /**
+         * Jackson's parser makes its own SnakeYAML resolver in a final field and offers no way to
+         * give it another: it is replaced by reflection (the field of a class on the class path).
+         * Null when that is not possible (another Jackson): then the parser keeps its own, which
+         * gives the same answers more slowly; {@code ScalarResolverTest} fails then.
+         */
+        private static final java.lang.reflect.Field RESOLVER = resolverField();
+
         final List<Anchor> anchors = new ArrayList<>();
         final List<Tag> tags = new ArrayList<>();
 
         Parser(IOContext ctxt, int parserFeatures, int formatFeatures, LoaderOptions options,
                com.fasterxml.jackson.core.ObjectCodec codec, Reader reader) {
             super(ctxt, parserFeatures, formatFeatures, options, codec, reader);
+            if (RESOLVER != null) {
+                try {
+                    RESOLVER.set(this, ScalarResolver.INSTANCE);
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e); // made accessible in resolverField
+                }
+            }
+        }
+
+        private static java.lang.reflect.Field resolverField() {
+            try {
+                java.lang.reflect.Field f = YAMLParser.class.getDeclaredField("_yamlResolver");
+                if (f.getType() != org.yaml.snakeyaml.resolver.Resolver.class) return null;
+                f.setAccessible(true);
+                return f;
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        /** The resolver this parser types plain scalars with. */
+        org.yaml.snakeyaml.resolver.Resolver resolver() {
+            return _yamlResolver;
         }
 
         @Override
