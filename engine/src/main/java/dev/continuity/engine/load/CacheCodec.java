@@ -357,10 +357,11 @@ final class CacheCodec {
         void result(InventoryLoader.FileResult r) throws IOException {
             string(r.sha256());
             out.writeInt(r.resources().size());
-            for (Resource res : r.resources()) {
+            for (int i = 0; i < r.resources().size(); i++) {
+                Resource res = r.resources().get(i);
                 out.writeByte(Kinds.ALL.indexOf(res.getClass()));
                 record(res);
-                fieldLocations(r.locations().get(res.id()));
+                fieldLocations(r.locations().get(i));
             }
             out.writeInt(r.refs().size());
             for (Binder.RefUse u : r.refs()) {
@@ -449,13 +450,11 @@ final class CacheCodec {
             String sha = string();
             int n = count();
             List<Resource> resources = new ArrayList<>(n);
-            Map<String, FieldLocations> locations = new HashMap<>(n * 2);
+            List<FieldLocations> locations = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 Class<?> kind = kind(in.readByte());
-                Resource r = (Resource) codec(kind).read(this);
-                resources.add(r);
-                FieldLocations l = fieldLocations();
-                if (l != null) locations.put(r.id(), l);
+                resources.add((Resource) codec(kind).read(this));
+                locations.add(fieldLocations());
             }
             int refCount = count();
             List<Binder.RefUse> refs = new ArrayList<>(refCount);

@@ -110,13 +110,14 @@ public final class InventoryLoader {
         // ids of documents that have errors of their own: references to them are not reported again
         Map<String, Class<?>> invalid = new HashMap<>();
         Policy firstPolicy = null;
-        Map<String, FieldLocations> locations = new HashMap<>(count * 2);
+        // where each resource's fields were written, in the order of resources (the index's positions)
+        List<FieldLocations> locations = new ArrayList<>(count);
         for (FileResult fr : results) {
-            locations.putAll(fr.locations());
             errors.addAll(fr.errors());
             refs.addAll(fr.refs());
             invalid.putAll(fr.invalid());
-            for (Resource r : fr.resources()) {
+            for (int i = 0; i < fr.resources().size(); i++) {
+                Resource r = fr.resources().get(i);
                 Resource previous = rejected.get(r.id());
                 if (previous == null) {
                     Integer at = index.putIfAbsent(r.id(), resources.size());
@@ -138,6 +139,7 @@ public final class InventoryLoader {
                     firstPolicy = p;
                 }
                 resources.add(r);
+                locations.add(fr.locations().get(i));
             }
         }
         List<String> warnings = new ArrayList<>(declared.warnings());
@@ -218,7 +220,7 @@ public final class InventoryLoader {
             List<Binder.RefUse> refs = new ArrayList<>();
             Map<String, Class<?>> invalid = new HashMap<>();
             List<Resource> resources = new ArrayList<>();
-            Map<String, FieldLocations> locations = new HashMap<>();
+            List<FieldLocations> locations = new ArrayList<>();
             Binder binder = new Binder(errs, refs, file.toAbsolutePath().getParent());
             for (var d : byLowerId.values().stream().filter(d -> d.source().equals(display))
                     .sorted(Comparator.comparing(dev.continuity.engine.imports.ImportedDocument::id)).toList()) {
@@ -226,7 +228,7 @@ public final class InventoryLoader {
                 Resource r = bindDocument(d.document(), binder, errs, invalid);
                 if (r != null) {
                     resources.add(r);
-                    locations.put(r.id(), binder.locations());
+                    locations.add(binder.locations());
                 }
             }
             return new FileResult(resources, errs, refs, invalid, sha256.getOrDefault(display, ""), locations);
@@ -329,10 +331,11 @@ public final class InventoryLoader {
 
     /** One file's bound documents and what the whole inventory must still check about them; what the analysis cache keeps. */
     record FileResult(List<Resource> resources, List<InputError> errors, List<Binder.RefUse> refs,
-                      Map<String, Class<?>> invalid, String sha256, Map<String, FieldLocations> locations,
+                      Map<String, Class<?>> invalid, String sha256, List<FieldLocations> locations,
                       List<String> existingFiles) {
+        /** @param locations where each of the resources' fields were written, in the order of the resources */
         FileResult(List<Resource> resources, List<InputError> errors, List<Binder.RefUse> refs,
-                   Map<String, Class<?>> invalid, String sha256, Map<String, FieldLocations> locations) {
+                   Map<String, Class<?>> invalid, String sha256, List<FieldLocations> locations) {
             this(resources, errors, refs, invalid, sha256, locations, List.of());
         }
     }
@@ -417,7 +420,7 @@ public final class InventoryLoader {
         }
         long readAt = System.currentTimeMillis();
         byte[] bytes = bytes(file, display, errors);
-        if (bytes == null) return new FileResult(List.of(), errors, List.of(), Map.of(), "", Map.of());
+        if (bytes == null) return new FileResult(List.of(), errors, List.of(), Map.of(), "", List.of());
         String sha256 = sha256(bytes);
         if (cache != null) {
             cache.hashed(display, stat, sha256, readAt);
@@ -430,7 +433,7 @@ public final class InventoryLoader {
         // what binding finds is kept apart until the whole file was read: a file the guard cut short reports only that
         List<InputError> bound = new ArrayList<>();
         Binder binder = new Binder(bound, refs, file.toAbsolutePath().getParent());
-        Map<String, FieldLocations> locations = new HashMap<>();
+        List<FieldLocations> locations = new ArrayList<>();
         List<YNode> completed = new ArrayList<>(); // documents completing imported ones: such a file is not cached
         // each document is bound as soon as it is read: only one document's nodes are alive at a time,
         // not a whole file's, which the collector would otherwise copy
@@ -443,10 +446,10 @@ public final class InventoryLoader {
             Resource r = bindDocument(doc, binder, bound, invalid);
             if (r != null) {
                 resources.add(r);
-                locations.put(r.id(), binder.locations());
+                locations.add(binder.locations());
             }
         });
-        if (!whole) return new FileResult(List.of(), errors, List.of(), Map.of(), sha256, Map.of(), List.of());
+        if (!whole) return new FileResult(List.of(), errors, List.of(), Map.of(), sha256, List.of(), List.of());
         errors.addAll(bound);
         FileResult result = new FileResult(resources, errors, refs, invalid, sha256, locations, List.copyOf(binder.existingFiles));
         // only what stands on its own is kept: a file with errors is read again, one completing an imported document too

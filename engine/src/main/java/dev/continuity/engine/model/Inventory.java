@@ -11,7 +11,8 @@ public final class Inventory {
     private final Policy policy;
     private final Policy defaultPolicy;
     private final String sha256;
-    private final Map<String, FieldLocations> locations;
+    /** Where each resource's fields were written, by id (a map, or the loader's list by position in the index). */
+    private final java.util.function.Function<String, FieldLocations> locations;
     private final List<String> warnings;
     private final Map<String, String> fileDigests;
     private final List<Reference> references;
@@ -21,7 +22,7 @@ public final class Inventory {
      * {@code backups[1]}), or null when the resource does not have it.
      */
     public Location at(Resource r, String path) {
-        FieldLocations l = locations.get(r.id());
+        FieldLocations l = locations.apply(r.id());
         return l == null || get(r.id()).orElse(null) != r ? null : l.at(path);
     }
 
@@ -66,6 +67,30 @@ public final class Inventory {
     public Inventory(List<String> files, List<Resource> resources, Policy defaultPolicy, String sha256,
                      Map<String, FieldLocations> locations, List<String> warnings, Map<String, String> fileDigests,
                      List<Reference> references, Map<String, Integer> index) {
+        this(files, resources, defaultPolicy, sha256, locations::get, warnings, fileDigests, references, index);
+    }
+
+    /**
+     * The loader's inventory: {@code locations} in the order of {@code resources}, whose positions
+     * {@code index} gives by id (looked up there instead of in a second map of every id).
+     */
+    public Inventory(List<String> files, List<Resource> resources, Policy defaultPolicy, String sha256,
+                     List<FieldLocations> locations, List<String> warnings, Map<String, String> fileDigests,
+                     List<Reference> references, Map<String, Integer> index) {
+        this(files, resources, defaultPolicy, sha256, byPosition(locations, index), warnings, fileDigests, references, index);
+    }
+
+    private static java.util.function.Function<String, FieldLocations> byPosition(List<FieldLocations> locations, Map<String, Integer> index) {
+        List<FieldLocations> copy = Collections.unmodifiableList(locations);
+        return id -> {
+            Integer at = index.get(id);
+            return at == null ? null : copy.get(at);
+        };
+    }
+
+    private Inventory(List<String> files, List<Resource> resources, Policy defaultPolicy, String sha256,
+                      java.util.function.Function<String, FieldLocations> locations, List<String> warnings,
+                      Map<String, String> fileDigests, List<Reference> references, Map<String, Integer> index) {
         this.references = references == null ? null : List.copyOf(references);
         this.fileDigests = Map.copyOf(fileDigests);
         this.defaultPolicy = defaultPolicy;
@@ -109,7 +134,7 @@ public final class Inventory {
 
     /** Where each field of a resource was written, or null (the analysis cache's keys). */
     public FieldLocations locations(Resource r) {
-        return locations.get(r.id());
+        return locations.apply(r.id());
     }
 
     /**
@@ -117,14 +142,14 @@ public final class Inventory {
      * same files, digests, locations and default policy.
      */
     public Inventory only(List<Resource> some) {
-        return new Inventory(files, some, defaultPolicy, sha256, locations, warnings, fileDigests);
+        return new Inventory(files, some, defaultPolicy, sha256, locations, warnings, fileDigests, null, null);
     }
 
     /** The same inventory with one more warning. */
     public Inventory withWarning(String warning) {
         List<String> w = new ArrayList<>(warnings);
         w.add(warning);
-        return new Inventory(files, resources, defaultPolicy, sha256, locations, w, fileDigests, references);
+        return new Inventory(files, resources, defaultPolicy, sha256, locations, w, fileDigests, references, indexById);
     }
 
     public List<String> files() {

@@ -20,6 +20,19 @@ class AnalysisCacheTest {
     private Path inv;
     private Path cacheFile;
 
+    /** The cache file is read a chunk at a time: every byte of a file of several chunks, or of none. */
+    @Test
+    void readsACacheFileOfSeveralChunksWhole() throws IOException {
+        java.util.Random random = new java.util.Random(15);
+        for (int size : new int[] {0, 1, (1 << 20) - 1, 1 << 20, (1 << 20) + 1, 5 * (1 << 19) + 7}) {
+            byte[] bytes = new byte[size];
+            random.nextBytes(bytes);
+            Path f = tmp.resolve("bytes-" + size);
+            Files.write(f, bytes);
+            assertThat(AnalysisCache.readFully(f)).as("%d bytes", size).isEqualTo(bytes);
+        }
+    }
+
     private void write(String name, String yaml) throws IOException {
         Files.writeString(Files.createDirectories(inv).resolve(name), yaml);
     }
