@@ -3,8 +3,7 @@
 # inventory's first file (one file changed), then checks the inventory again with the analysis
 # cache. Run it once to fill the cache, then time it against the cold check, e.g.
 #
-#   farm-bench -n 11 --vs "sh -c 'exec ./continuity check DIR --as-of 2026-11-22 >/dev/null 2>&1'" \
-#       -- bench/cached-rerun.sh DIR CACHE
+#   bench/ab.sh -n 15 "bench/cached-rerun.sh DIR CACHE" "./continuity check DIR --as-of 2026-11-22"
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 dir="$1"
