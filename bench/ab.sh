@@ -26,7 +26,8 @@ trap 'rm -f "$log" "$log".*' EXIT
 # one run of a command: appends "wall cpu peak_kb" to the file $2
 run() {
   /usr/bin/time -f "%e %U %S %M" -o "$log.t" sh -c "$1" >/dev/null 2>&1 || true
-  awk '{printf "%s %.2f %s\n", $1, $2 + $3, $4}' "$log.t" >> "$2"
+  # (time's last line: before it, a command that fails gets a line saying so)
+  tail -1 "$log.t" | awk '{printf "%s %.2f %s\n", $1, $2 + $3, $4}' >> "$2"
 }
 
 sides=(a)
