@@ -78,7 +78,31 @@ public final class Main implements Runnable {
      */
     static void warmUp(String[] args) {
         if (args.length == 0 || !List.of("check", "rules", "explain", "verify").contains(args[0])) return;
-        dev.continuity.engine.eval.RulePack.warmUpInBackground();
+        java.nio.file.Path cache = args[0].equals("check") ? cacheOption(args) : null;
+        // with a cache, its bytes are read first: the main thread needs them once the arguments are parsed, the rules later
+        dev.continuity.engine.eval.RulePack.warmUpInBackground(() -> {
+            try {
+                Class.forName("dev.continuity.engine.load.InventoryLoader");
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+            if (cache != null) dev.continuity.engine.load.AnalysisCache.readAhead(cache);
+        });
+    }
+
+    /** The file {@code --cache FILE} or {@code --cache=FILE} names, as picocli will read it; null when none. */
+    static java.nio.file.Path cacheOption(String[] args) {
+        java.nio.file.Path cache = null;
+        try {
+            for (int i = 1; i < args.length; i++) {
+                if (args[i].equals("--")) break;
+                if (args[i].equals("--cache") && i + 1 < args.length) cache = java.nio.file.Path.of(args[++i]);
+                else if (args[i].startsWith("--cache=")) cache = java.nio.file.Path.of(args[i].substring("--cache=".length()));
+            }
+        } catch (java.nio.file.InvalidPathException e) {
+            return null; // picocli reports it
+        }
+        return cache;
     }
 
     /** Runs the command line with the given streams; returns the exit code. */

@@ -32,4 +32,15 @@ class MainTest {
         assertThat(r[0]).as(r[2]).isEqualTo("0");
         assertThat(r[1]).contains("DAT-008");
     }
+
+    /** The cache file read ahead is the one picocli will give the check, in both spellings; none after "--". */
+    @Test
+    void theCacheReadAheadIsTheCheckCommandsCache() {
+        assertThat(Main.cacheOption(new String[] {"check", "inv", "--cache", "t/c.cache", "--as-of", "2026-11-22"}))
+                .isEqualTo(java.nio.file.Path.of("t/c.cache"));
+        assertThat(Main.cacheOption(new String[] {"check", "--cache=t/d.cache", "inv"})).isEqualTo(java.nio.file.Path.of("t/d.cache"));
+        assertThat(Main.cacheOption(new String[] {"check", "inv"})).isNull();
+        assertThat(Main.cacheOption(new String[] {"check", "--", "--cache", "x"})).isNull();
+        assertThat(Main.cacheOption(new String[] {"check", "inv", "--cache"})).isNull();
+    }
 }

@@ -94,8 +94,14 @@ public final class RulePack {
      * makes a caller that gets there first wait for it). A failure is left for the caller to meet.
      */
     public static void warmUpInBackground() {
+        warmUpInBackground(() -> { });
+    }
+
+    /** The same, after {@code first} (which must not throw), on the same thread. */
+    public static void warmUpInBackground(Runnable first) {
         Thread t = new Thread(() -> {
             try {
+                first.run();
                 builtIn();
             } catch (RuntimeException | Error e) {
                 // the main thread meets the same problem and reports it

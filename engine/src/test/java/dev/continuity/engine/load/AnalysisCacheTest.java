@@ -117,6 +117,26 @@ class AnalysisCacheTest {
         assertThat(second.hits()).isEqualTo(2);
     }
 
+    /** The bytes read ahead are what the next open of the file reads, once; the one after reads the file. */
+    @Test
+    void openTakesTheBytesReadAhead() throws Exception {
+        inventory();
+        String plain = describe(load(null));
+        load(AnalysisCache.open(cacheFile));
+        AnalysisCache.readAhead(cacheFile);
+        Path moved = Files.move(cacheFile, tmp.resolve("elsewhere.cache"));
+        AnalysisCache ahead = AnalysisCache.open(cacheFile);
+        assertThat(ahead.warning()).isNull();
+        assertThat(describe(load(ahead))).isEqualTo(plain);
+        assertThat(ahead.hits()).isEqualTo(2);
+        Files.delete(cacheFile); // the one the load above saved
+        Files.move(moved, tmp.resolve("c/other"));
+        assertThat(AnalysisCache.open(cacheFile).hits()).isZero();
+        AnalysisCache again = AnalysisCache.open(cacheFile);
+        assertThat(describe(load(again))).isEqualTo(plain);
+        assertThat(again.hits()).isZero(); // read from the file, which was gone: nothing served from the bytes read before
+    }
+
     /**
      * Gives a.yaml's service another rto (keeping the file's modification time when asked), loads
      * it with the cache file, and checks that the result is what a load without the cache gives,
