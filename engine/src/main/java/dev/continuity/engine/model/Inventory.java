@@ -77,7 +77,8 @@ public final class Inventory {
     public Inventory(List<String> files, List<Resource> resources, Policy defaultPolicy, String sha256,
                      List<FieldLocations> locations, List<String> warnings, Map<String, String> fileDigests,
                      List<Reference> references, Map<String, Integer> index) {
-        this(files, resources, defaultPolicy, sha256, byPosition(locations, index), warnings, fileDigests, references, index);
+        this(files, resources, defaultPolicy, sha256, byPosition(locations, Objects.requireNonNull(index)), warnings, fileDigests,
+                references, index);
     }
 
     private static java.util.function.Function<String, FieldLocations> byPosition(List<FieldLocations> locations, Map<String, Integer> index) {
