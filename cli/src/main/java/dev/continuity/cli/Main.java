@@ -74,20 +74,13 @@ public final class Main implements Runnable {
     /**
      * Builds the rule base on a second core while the command line is parsed and the inventory
      * loaded (the holder's class initialisation makes the main thread wait for it if it gets there
-     * first). Only for the commands that need the rules.
+     * first). Only for the commands that need the rules; a check also gets its loader and the
+     * cache it names ready first ({@link dev.continuity.engine.eval.Check#warmUpInBackground}).
      */
     static void warmUp(String[] args) {
         if (args.length == 0 || !List.of("check", "rules", "explain", "verify").contains(args[0])) return;
-        java.nio.file.Path cache = args[0].equals("check") ? cacheOption(args) : null;
-        // with a cache, its bytes are read first: the main thread needs them once the arguments are parsed, the rules later
-        dev.continuity.engine.eval.RulePack.warmUpInBackground(() -> {
-            try {
-                Class.forName("dev.continuity.engine.load.InventoryLoader");
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException(e);
-            }
-            if (cache != null) dev.continuity.engine.load.AnalysisCache.readAhead(cache);
-        });
+        if (args[0].equals("check")) dev.continuity.engine.eval.Check.warmUpInBackground(cacheOption(args));
+        else dev.continuity.engine.eval.RulePack.warmUpInBackground();
     }
 
     /** The file {@code --cache FILE} or {@code --cache=FILE} names, as picocli will read it; null when none. */

@@ -55,8 +55,8 @@ final class CheckRun {
 
     static void run(CheckRequest r, Sink log) throws Failure {
         long started = System.nanoTime();
-        // the rule base loads on the second core while the inventory is read
-        dev.continuity.engine.eval.RulePack.warmUpInBackground();
+        // the loader, the cache's bytes and the rule base get ready on the second core (as on the command line)
+        dev.continuity.engine.eval.Check.warmUpInBackground(path(r.cache()));
         Threshold threshold;
         try {
             threshold = Threshold.parse(r.failOn() == null ? "low" : r.failOn());

@@ -97,7 +97,7 @@ public final class RulePack {
         warmUpInBackground(() -> { });
     }
 
-    /** The same, after {@code first} (which must not throw), on the same thread. */
+    /** The same, after {@code first}, on the same thread; what either throws is left for the caller to meet. */
     public static void warmUpInBackground(Runnable first) {
         Thread t = new Thread(() -> {
             try {
