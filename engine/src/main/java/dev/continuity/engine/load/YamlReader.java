@@ -62,13 +62,29 @@ final class YamlReader {
      * that a large file is never held as nodes all at once; errors go to the shared list.
      */
     void read(Reader in, java.util.function.Consumer<YNode> each) {
+        read(in, each, 0);
+    }
+
+    /**
+     * As {@link #read(Reader, java.util.function.Consumer)}, but the first {@code skip} documents
+     * that are not empty are read and passed over, with whatever they would report: {@link BlockYaml}
+     * gave them already.
+     */
+    void read(Reader in, java.util.function.Consumer<YNode> each, int skip) {
         try (StrictYamlFactory.Parser p = (StrictYamlFactory.Parser) FACTORY.createParser(in)) {
             parser = p;
             try {
                 JsonToken t;
+                int skipped = 0;
                 while ((t = p.nextToken()) != null) {
+                    int known = errors.size();
                     YNode doc = value(t);
                     if (doc instanceof YScalar s && (s.isNull() || s.text().isBlank())) continue;
+                    if (skipped < skip) {
+                        skipped++;
+                        errors.subList(known, errors.size()).clear();
+                        continue;
+                    }
                     each.accept(doc);
                 }
             } finally {
@@ -118,13 +134,18 @@ final class YamlReader {
             String key = parser.currentName();
             Location keyAt = here();
             YNode v = value(parser.nextToken());
-            YEntry previous = entries.putIfAbsent(key, new YEntry(key, keyAt, v));
-            if (previous != null) {
-                errors.add(InputError.at(keyAt, "duplicate key " + dev.continuity.engine.text.Text.quote(key) + " (first at line "
-                        + previous.keyLocation().line() + ")"));
-            }
+            put(entries, key, keyAt, v, errors);
         }
         return new YMap(at, entries);
+    }
+
+    /** An entry of a mapping; a second one of the same key is an error and the first stays. */
+    static void put(LinkedHashMap<String, YEntry> entries, String key, Location keyAt, YNode value, List<InputError> errors) {
+        YEntry previous = entries.putIfAbsent(key, new YEntry(key, keyAt, value));
+        if (previous != null) {
+            errors.add(InputError.at(keyAt, "duplicate key " + dev.continuity.engine.text.Text.quote(key) + " (first at line "
+                    + previous.keyLocation().line() + ")"));
+        }
     }
 
     private YSeq seq(Location at) throws IOException {

@@ -1,0 +1,669 @@
+package dev.continuity.engine.load;
+
+import com.fasterxml.jackson.core.JsonToken;
+import dev.continuity.engine.load.YNode.YEntry;
+import dev.continuity.engine.load.YNode.YMap;
+import dev.continuity.engine.load.YNode.YScalar;
+import dev.continuity.engine.load.YNode.YSeq;
+import dev.continuity.engine.model.Location;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.Tag;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Reads the block YAML that inventories are written in straight from a file's bytes into the
+ * nodes {@link YamlReader} makes, with the same text, types and locations, in a quarter of the
+ * time. It reads a subset only: block mappings with plain keys, block sequences (indented or not,
+ * with compact mappings as items), plain scalars on one line, single- and double-quoted scalars
+ * (over several lines too, with the escapes {@code \\ \" \n \t \ } and escaped line breaks),
+ * comments, and documents separated by {@code ---}. At anything else (a tab, a carriage return, a
+ * control character, a byte order mark, a flow collection, a block scalar, an anchor, an alias, a
+ * tag, a directive, a plain scalar over several lines, a quoted key, an unusual indentation, any
+ * syntax error) it stops, and the caller reads the file with SnakeYAML from the document it stopped
+ * in: every message about YAML comes from SnakeYAML, and so does every node outside the subset.
+ * {@code BlockYamlTest} compares the two readers on every inventory of the repository and on
+ * random and mutated documents.
+ */
+final class BlockYaml {
+    /** Deepest nesting read here (Jackson refuses more than 100 levels; SnakeYAML's reader reports that). */
+    private static final int MAX_DEPTH = 64;
+    /** Longest simple key SnakeYAML accepts. */
+    private static final int MAX_KEY = 1024;
+    /** Indentation of the current line when there is none: end of input, or a document marker at its start. */
+    private static final int EOF = -1, MARKER = -2;
+
+    /** Where the text leaves the subset; made once, without a stack trace. */
+    private static final class Leave extends RuntimeException {
+        Leave() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final Leave LEAVE = new Leave();
+
+    private final byte[] b;
+    private final int end;
+    private final String file;
+    private final boolean ascii;
+    /** Errors of the document being read (duplicate keys), kept only once it is read whole. */
+    private final List<InputError> docErrors = new ArrayList<>();
+    private int pos;
+    private int line;
+    private int lineStart;
+    /** Column of the first character of the current line that is not a space, or EOF, or MARKER. */
+    private int indent;
+    private int depth;
+
+    private BlockYaml(byte[] bytes, String file, boolean ascii) {
+        this.b = bytes;
+        this.end = bytes.length;
+        this.file = file;
+        this.ascii = ascii;
+    }
+
+    /**
+     * Reads a file's documents, giving each one that is not empty to {@code each} as soon as it is
+     * read, as {@link YamlReader#read(java.io.Reader, Consumer)} does.
+     *
+     * @return -1 when the whole file was read; else how many documents were given before it
+     * stopped: the rest of the file is then for SnakeYAML, from the document it stopped in (the
+     * errors of the documents given are in {@code errors}, those of the one it stopped in are not)
+     */
+    static int read(byte[] bytes, String file, List<InputError> errors, Consumer<YNode> each) {
+        Boolean ascii = plain(bytes);
+        if (ascii == null) return 0;
+        return new BlockYaml(bytes, file, ascii).documents(errors, each);
+    }
+
+    /**
+     * Whether the bytes hold only what this reader reads: no control character but the line feed,
+     * no line longer than the guard allows, and, besides ASCII, only UTF-8 of printable characters
+     * that are not line breaks for YAML. True: ASCII only; false: other characters too; null: no.
+     */
+    static Boolean plain(byte[] b) {
+        boolean ascii = true;
+        int lineStart = 0;
+        for (int i = 0; i < b.length; i++) {
+            int x = b[i];
+            if (x == '\n') {
+                if (i - lineStart > GuardedReader.MAX_LINE) return null;
+                lineStart = i + 1;
+            } else if (x < 0) {
+                ascii = false;
+            } else if (x < 0x20 || x == 0x7f) {
+                return null;
+            }
+        }
+        if (b.length - lineStart > GuardedReader.MAX_LINE || b.length > YamlReader.MAX_CODE_POINTS) return null;
+        if (ascii) return true;
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        String text;
+        try {
+            text = decoder.decode(java.nio.ByteBuffer.wrap(b)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return null;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) continue;
+            // C1 controls (NEL among them), the line and paragraph separators, the byte order mark,
+            // the non-characters at the end of the plane: SnakeYAML's business
+            if (c <= 0x9f || c == 0x2028 || c == 0x2029 || c == 0xfeff || c == 0xfffe || c == 0xffff) return null;
+        }
+        return false;
+    }
+
+    private int documents(List<InputError> errors, Consumer<YNode> each) {
+        int given = 0;
+        try {
+            nextContent();
+            while (indent != EOF) {
+                if (indent == MARKER) {
+                    documentStart();
+                    nextContent();
+                    continue; // an empty document (another marker or the end next) gives nothing
+                }
+                YNode doc = block();
+                if (indent >= 0) throw LEAVE; // something after the document's root, not at its indentation
+                errors.addAll(docErrors);
+                docErrors.clear();
+                each.accept(doc);
+                given++;
+            }
+            return -1;
+        } catch (Leave e) {
+            return given;
+        }
+    }
+
+    /** At a document marker: {@code ---} with nothing after it but a comment. */
+    private void documentStart() {
+        if (b[pos] != '-') throw LEAVE; // ... ends a document: left to SnakeYAML
+        pos += 3;
+        restOfLine();
+    }
+
+    // ---- lines
+
+    /** At a line's start: records it. */
+    private void newLine() {
+        line++;
+        lineStart = pos;
+    }
+
+    /**
+     * From anywhere in a line: to the first character of the next line that holds more than spaces
+     * and a comment (the current one's rest must be spaces or a comment), setting {@link #indent}.
+     */
+    private void nextContent() {
+        // the rest of the current line, unless at a line's start already
+        if (pos > lineStart) skipToLineEnd();
+        while (true) {
+            if (pos >= end) {
+                indent = EOF;
+                return;
+            }
+            int start = pos;
+            while (pos < end && b[pos] == ' ') pos++;
+            if (pos >= end) {
+                indent = EOF;
+                return;
+            }
+            byte x = b[pos];
+            if (x == '\n') {
+                pos++;
+                newLine();
+                continue;
+            }
+            if (x == '#') {
+                skipToLineEnd();
+                continue;
+            }
+            if (pos == start && (x == '-' || x == '.') && pos + 2 < end && b[pos + 1] == x && b[pos + 2] == x
+                    && (pos + 3 == end || b[pos + 3] == ' ' || b[pos + 3] == '\n')) {
+                indent = MARKER;
+                return;
+            }
+            if (pos == start && x == '%') throw LEAVE; // a directive
+            indent = pos - start;
+            return;
+        }
+    }
+
+    /** Past the end of the current line (its line feed included). */
+    private void skipToLineEnd() {
+        while (pos < end && b[pos] != '\n') pos++;
+        if (pos < end) {
+            pos++;
+            newLine();
+        }
+    }
+
+    /** After a node on this line: only spaces and a comment may follow. */
+    private void restOfLine() {
+        while (pos < end && b[pos] == ' ') pos++;
+        if (pos >= end || b[pos] == '\n') return;
+        if (b[pos] == '#' && b[pos - 1] == ' ') return;
+        throw LEAVE;
+    }
+
+    private boolean atLineEnd() {
+        return pos >= end || b[pos] == '\n' || (b[pos] == '#' && b[pos - 1] == ' ');
+    }
+
+    private boolean isEntry(int p) {
+        return b[p] == '-' && (p + 1 == end || b[p + 1] == ' ' || b[p + 1] == '\n');
+    }
+
+    private int column(int p) {
+        if (ascii) return p - lineStart;
+        int c = 0;
+        for (int i = lineStart; i < p; i++) if ((b[i] & 0xc0) != 0x80) c++; // code points, as SnakeYAML counts
+        return c;
+    }
+
+    private Location at(int p) {
+        return new Location(file, line + 1, column(p) + 1);
+    }
+
+    private String text(int from, int to) {
+        return new String(b, from, to - from, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+    }
+
+    // ---- nodes
+
+    /** The block node that starts at the current line's first character. */
+    private YNode block() {
+        if (++depth > MAX_DEPTH) throw LEAVE;
+        int c = indent;
+        YNode n = isEntry(pos) ? seq(c) : map(c);
+        depth--;
+        return n;
+    }
+
+    /** A block mapping whose keys are at column {@code c}; at its first key. */
+    private YMap map(int c) {
+        Location at = at(pos);
+        LinkedHashMap<String, YEntry> entries = new LinkedHashMap<>();
+        while (true) {
+            Location keyAt = at(pos);
+            String key = key(false);
+            YNode value = mapValue(c);
+            YamlReader.put(entries, key, keyAt, value, docErrors);
+            if (indent == c) {
+                if (isEntry(pos)) throw LEAVE; // an entry where a key belongs
+                continue;
+            }
+            if (indent > c) throw LEAVE;
+            return new YMap(at, entries);
+        }
+    }
+
+    /**
+     * A plain key on one line, up to its ':' (then just past it); in a flow mapping ({@code flow}),
+     * the ':' must be followed by a space.
+     */
+    private String key(boolean flow) {
+        int s = pos;
+        if (indicator(b[s])) throw LEAVE;
+        int p = s;
+        while (true) {
+            if (p >= end) throw LEAVE;
+            byte x = b[p];
+            if (x == '\n' || flow && (x == '?' || flowIndicator(x))) throw LEAVE;
+            if (x == ':') {
+                boolean lineEnd = p + 1 == end || b[p + 1] == '\n';
+                if (!lineEnd && b[p + 1] == ' ' || lineEnd && !flow) break;
+                if (flow && (lineEnd || flowIndicator(b[p + 1]))) throw LEAVE;
+            }
+            if (x == ' ' && p + 1 < end && (b[p + 1] == '#' || b[p + 1] == ':')) throw LEAVE;
+            p++;
+        }
+        if (p - s > MAX_KEY) throw LEAVE;
+        pos = p + 1;
+        return text(s, p);
+    }
+
+    /** A mapping's value; just after the ':' of its key. */
+    private YNode mapValue(int c) {
+        int afterColon = pos;
+        while (pos < end && b[pos] == ' ') pos++;
+        if (atLineEnd()) {
+            Location empty = at(afterColon);
+            nextContent();
+            if (indent > c) return block();
+            if (indent == c && isEntry(pos)) return seq(c); // a sequence at its key's indentation
+            return new YScalar(empty, "", JsonToken.VALUE_STRING);
+        }
+        return scalar(c);
+    }
+
+    /** A block sequence whose entries are at column {@code c}; at its first '-'. */
+    private YSeq seq(int c) {
+        Location at = at(pos);
+        List<YNode> items = new ArrayList<>();
+        while (true) {
+            pos++; // the '-'
+            Location empty = at(pos);
+            while (pos < end && b[pos] == ' ') pos++;
+            YNode item;
+            if (atLineEnd()) {
+                nextContent();
+                item = indent > c ? block() : new YScalar(empty, "", JsonToken.VALUE_STRING);
+            } else if (b[pos] == '"' || b[pos] == '\'' || b[pos] == '[' || b[pos] == '{' || !keyOnLine()) {
+                item = scalar(c);
+            } else {
+                if (++depth > MAX_DEPTH) throw LEAVE;
+                item = map(column(pos));
+                depth--;
+            }
+            items.add(item);
+            if (indent == c && isEntry(pos)) continue;
+            if (indent > c) throw LEAVE;
+            return new YSeq(at, items);
+        }
+    }
+
+    /** Whether a key's ':' follows on this line (before a comment). */
+    private boolean keyOnLine() {
+        for (int p = pos; p < end; p++) {
+            byte x = b[p];
+            if (x == '\n') return false;
+            if (x == ':' && (p + 1 == end || b[p + 1] == ' ' || b[p + 1] == '\n')) return true;
+            if (x == ' ' && p + 1 < end && b[p + 1] == '#') return false;
+        }
+        return false;
+    }
+
+    /** Characters that cannot start a plain scalar here (or start one this reader leaves to SnakeYAML). */
+    private static boolean indicator(byte x) {
+        return switch (x) {
+            case '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`', ' ' -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * A scalar that starts on this line, inside a block whose indentation is {@code c}; then to the
+     * next line with content, which must not be indented further (that would continue a plain scalar).
+     */
+    private YNode scalar(int c) {
+        Location at = at(pos);
+        byte first = b[pos];
+        YNode s;
+        if (first == '[' || first == '{') {
+            s = flow();
+        } else if (first == '"' || first == '\'') {
+            s = new YScalar(at, quoted(first == '"', c), JsonToken.VALUE_STRING);
+        } else {
+            if (indicator(first) && !(first == '-' && pos + 1 < end && b[pos + 1] != ' ' && b[pos + 1] != '\n')) throw LEAVE;
+            int start = pos;
+            while (pos < end) {
+                byte x = b[pos];
+                if (x == '\n') break;
+                if (x == ':' && (pos + 1 == end || b[pos + 1] == ' ' || b[pos + 1] == '\n')) throw LEAVE;
+                if (x == ' ' && pos + 1 < end && b[pos + 1] == '#') break;
+                pos++;
+            }
+            int e = pos;
+            while (b[e - 1] == ' ') e--;
+            String text = text(start, e);
+            if (pos >= end || b[pos] == '\n') text = plainLines(text, c);
+            JsonToken token = type(text);
+            s = new YScalar(at, token == JsonToken.VALUE_NULL ? "" : text, token);
+        }
+        restOfLine();
+        nextContent();
+        if (indent > c) throw LEAVE;
+        return s;
+    }
+
+    /**
+     * A plain scalar that may go on over the next lines, as SnakeYAML reads one: each next line
+     * indented further than {@code c} that does not start a comment goes on with it, after a space
+     * (or a line feed for each empty line between), up to a comment. At the end of its first line;
+     * then at the end of its last.
+     */
+    private String plainLines(String first, int c) {
+        StringBuilder sb = null;
+        while (pos < end) {
+            int p = pos + 1, ln = line + 1, ls = p, empty = 0, q;
+            while (true) {
+                q = p;
+                while (q < end && b[q] == ' ') q++;
+                if (q < end && b[q] == '\n') {
+                    empty++;
+                    p = q + 1;
+                    ln++;
+                    ls = p;
+                    continue;
+                }
+                break;
+            }
+            if (q >= end || q - ls <= c || b[q] == '#') break; // the scalar ended on the line before
+            pos = q;
+            line = ln;
+            lineStart = ls;
+            int start = pos;
+            boolean comment = false;
+            while (pos < end) {
+                byte x = b[pos];
+                if (x == '\n') break;
+                if (x == ':' && (pos + 1 == end || b[pos + 1] == ' ' || b[pos + 1] == '\n')) throw LEAVE;
+                if (x == ' ' && pos + 1 < end && b[pos + 1] == '#') {
+                    comment = true;
+                    break;
+                }
+                pos++;
+            }
+            int e = pos;
+            while (b[e - 1] == ' ') e--;
+            if (sb == null) sb = new StringBuilder(first);
+            if (empty == 0) sb.append(' ');
+            for (int i = 0; i < empty; i++) sb.append('\n');
+            sb.append(text(start, e));
+            if (comment) break;
+        }
+        return sb == null ? first : sb.toString();
+    }
+
+    // ---- flow collections, on one line
+
+    /** A flow sequence or mapping on one line: at its '[' or '{'; then just past its closing bracket. */
+    private YNode flow() {
+        if (++depth > MAX_DEPTH) throw LEAVE;
+        Location at = at(pos);
+        boolean seq = b[pos] == '[';
+        pos++;
+        YNode out;
+        if (seq) {
+            List<YNode> items = new ArrayList<>();
+            flowSpaces();
+            if (b[pos] == ']') {
+                pos++;
+            } else {
+                while (true) {
+                    items.add(flowNode());
+                    flowSpaces();
+                    byte x = b[pos++];
+                    if (x == ']') break;
+                    if (x != ',') throw LEAVE;
+                    flowSpaces();
+                    if (b[pos] == ']') { // a trailing comma
+                        pos++;
+                        break;
+                    }
+                }
+            }
+            out = new YSeq(at, items);
+        } else {
+            LinkedHashMap<String, YEntry> entries = new LinkedHashMap<>();
+            flowSpaces();
+            if (b[pos] == '}') {
+                pos++;
+            } else {
+                while (true) {
+                    Location keyAt = at(pos);
+                    String key = key(true);
+                    flowSpaces();
+                    YamlReader.put(entries, key, keyAt, flowNode(), docErrors);
+                    flowSpaces();
+                    byte x = b[pos++];
+                    if (x == '}') break;
+                    if (x != ',') throw LEAVE;
+                    flowSpaces();
+                    if (b[pos] == '}') {
+                        pos++;
+                        break;
+                    }
+                }
+            }
+            out = new YMap(at, entries);
+        }
+        depth--;
+        return out;
+    }
+
+    /** Past spaces inside a flow collection, which must go on on this line, without a comment. */
+    private void flowSpaces() {
+        while (pos < end && b[pos] == ' ') pos++;
+        if (pos >= end || b[pos] == '\n' || b[pos] == '#') throw LEAVE;
+    }
+
+    private static boolean flowIndicator(byte x) {
+        return x == ',' || x == '[' || x == ']' || x == '{' || x == '}';
+    }
+
+    /** A value inside a flow collection: a nested one, a quoted scalar on this line, or a plain one. */
+    private YNode flowNode() {
+        byte first = b[pos];
+        if (first == '[' || first == '{') return flow();
+        Location at = at(pos);
+        if (first == '"' || first == '\'') return new YScalar(at, quoted(first == '"', Integer.MAX_VALUE), JsonToken.VALUE_STRING);
+        if (indicator(first) && !(first == '-' && pos + 1 < end && b[pos + 1] != ' ' && b[pos + 1] != '\n')) throw LEAVE;
+        int start = pos;
+        while (true) {
+            if (pos >= end) throw LEAVE;
+            byte x = b[pos];
+            if (x == '\n' || x == '?') throw LEAVE;
+            if (flowIndicator(x)) break;
+            if (x == ':' && (pos + 1 == end || b[pos + 1] == ' ' || b[pos + 1] == '\n' || flowIndicator(b[pos + 1]))) throw LEAVE;
+            if (x == ' ' && pos + 1 < end && b[pos + 1] == '#') throw LEAVE;
+            pos++;
+        }
+        int e = pos;
+        while (b[e - 1] == ' ') e--;
+        String text = text(start, e);
+        JsonToken token = type(text);
+        return new YScalar(at, token == JsonToken.VALUE_NULL ? "" : text, token);
+    }
+
+    /** The type Jackson's YAML parser gives a plain scalar (its {@code _decodeScalar}). */
+    private static JsonToken type(String text) {
+        Tag tag = ScalarResolver.INSTANCE.resolve(NodeId.scalar, text, true);
+        if (tag == Tag.STR) return JsonToken.VALUE_STRING;
+        if (tag == Tag.NULL) return JsonToken.VALUE_NULL;
+        if (tag == Tag.FLOAT) return JsonToken.VALUE_NUMBER_FLOAT;
+        if (tag == Tag.INT) {
+            // plain decimals only; Jackson's reading of other forms (octal, hex, binary, underscores,
+            // sexagesimal, huge numbers) is left to it
+            int i = text.charAt(0) == '-' || text.charAt(0) == '+' ? 1 : 0;
+            int digits = text.length() - i;
+            if (digits < 1 || digits > 18 || (text.charAt(i) == '0' && digits > 1)) throw LEAVE;
+            for (int k = i; k < text.length(); k++) if (text.charAt(k) < '0' || text.charAt(k) > '9') throw LEAVE;
+            return JsonToken.VALUE_NUMBER_INT;
+        }
+        if (tag == Tag.BOOL) {
+            Boolean bool = yamlBoolean(text);
+            return bool == null ? JsonToken.VALUE_STRING : bool ? JsonToken.VALUE_TRUE : JsonToken.VALUE_FALSE;
+        }
+        return JsonToken.VALUE_STRING;
+    }
+
+    /** Jackson's {@code _matchYAMLBoolean} with its default features. */
+    private static Boolean yamlBoolean(String v) {
+        switch (v.length()) {
+            case 1:
+                switch (v.charAt(0)) {
+                    case 'y', 'Y' -> {
+                        return Boolean.TRUE;
+                    }
+                    case 'n', 'N' -> {
+                        return Boolean.FALSE;
+                    }
+                    default -> {
+                        return null;
+                    }
+                }
+            case 2:
+                if (v.equalsIgnoreCase("no")) return Boolean.FALSE;
+                if (v.equalsIgnoreCase("on")) return Boolean.TRUE;
+                return null;
+            case 3:
+                if (v.equalsIgnoreCase("yes")) return Boolean.TRUE;
+                if (v.equalsIgnoreCase("off")) return Boolean.FALSE;
+                return null;
+            case 4:
+                return v.equalsIgnoreCase("true") ? Boolean.TRUE : null;
+            case 5:
+                return v.equalsIgnoreCase("false") ? Boolean.FALSE : null;
+            default:
+                return null;
+        }
+    }
+
+    /**
+     * A quoted scalar's text, folded as SnakeYAML folds it (a line break between two lines is a
+     * space, each empty line a line feed, spaces around a break dropped, an escaped break nothing);
+     * its lines after the first must be indented further than {@code c}. At its opening quote; then
+     * just past the closing one.
+     */
+    private String quoted(boolean dq, int c) {
+        byte quote = dq ? (byte) '"' : (byte) '\'';
+        pos++;
+        StringBuilder sb = null;
+        int run = pos;
+        while (true) {
+            if (pos >= end) throw LEAVE;
+            byte x = b[pos];
+            if (x == quote) {
+                if (!dq && pos + 1 < end && b[pos + 1] == '\'') { // '' in single quotes
+                    sb = append(sb, run, pos + 1);
+                    pos += 2;
+                    run = pos;
+                    continue;
+                }
+                String s = sb == null ? text(run, pos) : append(sb, run, pos).toString();
+                pos++;
+                return s;
+            }
+            if (dq && x == '\\') {
+                sb = append(sb, run, pos);
+                if (pos + 1 >= end) throw LEAVE;
+                byte e = b[pos + 1];
+                pos += 2;
+                switch (e) {
+                    case '"' -> sb.append('"');
+                    case '\\' -> sb.append('\\');
+                    case 'n' -> sb.append('\n');
+                    case 't' -> sb.append('\t');
+                    case ' ' -> sb.append(' ');
+                    case '\n' -> {
+                        newLine();
+                        breaks(sb, c, true);
+                    }
+                    default -> throw LEAVE;
+                }
+                run = pos;
+                continue;
+            }
+            if (x == '\n') {
+                int e = pos;
+                while (e > run && b[e - 1] == ' ') e--;
+                sb = append(sb, run, e);
+                pos++;
+                newLine();
+                breaks(sb, c, false);
+                run = pos;
+                continue;
+            }
+            pos++;
+        }
+    }
+
+    /**
+     * After a line break in a quoted scalar, at the next line's start: the empty lines that follow,
+     * each a line feed, then the spaces before the text goes on (dropped). An unescaped break with
+     * no empty line after it is a space.
+     */
+    private void breaks(StringBuilder sb, int c, boolean escaped) {
+        int empty = 0;
+        while (true) {
+            if (pos + 2 < end && (b[pos] == '-' || b[pos] == '.') && b[pos + 1] == b[pos] && b[pos + 2] == b[pos]) {
+                throw LEAVE; // a document marker inside a quoted scalar: SnakeYAML says so
+            }
+            while (pos < end && b[pos] == ' ') pos++;
+            if (pos >= end) throw LEAVE;
+            if (b[pos] != '\n') break;
+            pos++;
+            newLine();
+            empty++;
+        }
+        if (pos - lineStart <= c) throw LEAVE; // the text goes on at or left of its block's indentation
+        if (empty == 0 && !escaped) sb.append(' ');
+        for (int i = 0; i < empty; i++) sb.append('\n');
+    }
+
+    private StringBuilder append(StringBuilder sb, int from, int to) {
+        if (sb == null) sb = new StringBuilder(Math.max(16, (to - from) * 2));
+        if (to > from) sb.append(text(from, to));
+        return sb;
+    }
+}
