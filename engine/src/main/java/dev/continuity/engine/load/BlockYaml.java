@@ -58,6 +58,8 @@ final class BlockYaml {
     /** Column of the first character of the current line that is not a space, or EOF, or MARKER. */
     private int indent;
     private int depth;
+    /** {@link #column}'s count: the line (its start), up to where, and how many code points. */
+    private int countedLine = -1, countedTo, counted;
 
     private BlockYaml(byte[] bytes, String file, boolean ascii) {
         this.b = bytes;
@@ -222,11 +224,18 @@ final class BlockYaml {
         return b[p] == '-' && (p + 1 == end || b[p + 1] == ' ' || b[p + 1] == '\n');
     }
 
+    /** The 0-based column of a position on the current line, in code points as SnakeYAML counts. */
     private int column(int p) {
         if (ascii) return p - lineStart;
-        int c = 0;
-        for (int i = lineStart; i < p; i++) if ((b[i] & 0xc0) != 0x80) c++; // code points, as SnakeYAML counts
-        return c;
+        // counted on from the last position asked on this line: linear in a long line of many values
+        if (countedLine != lineStart || countedTo > p) {
+            countedLine = lineStart;
+            countedTo = lineStart;
+            counted = 0;
+        }
+        for (int i = countedTo; i < p; i++) if ((b[i] & 0xc0) != 0x80) counted++;
+        countedTo = p;
+        return counted;
     }
 
     private Location at(int p) {

@@ -126,10 +126,24 @@ class BlockYamlTest {
                 "x: 1\n---\ny: [\n",
                 "\"q\": 1\n",
                 "a: 1\n- b\n",
-                "a:\n  - 1\n  b: 2\n"
+                "a:\n  - 1\n  b: 2\n",
+                "a: {ü: é, ö: [ä, 'ß', \"€\"], x: 1}\n- 日本\n",
+                "b: {ü: é, ö: [ä, 'ß', \"€\"], x: 1}\nc: [𝄞, x, 'y', é]\n"
         )) {
             assertSame(text);
         }
+    }
+
+    @Test
+    void countsColumnsInCodePointsAlongALongLine() {
+        // a line of many values after characters of two, three and four bytes: each value's column
+        StringBuilder line = new StringBuilder("é日𝄞: [");
+        for (int i = 0; i < 3000; i++) line.append(i == 0 ? "" : ", ").append(i % 3 == 0 ? "ü" : i % 3 == 1 ? "'日本'" : "𝄞x");
+        Read r = assertSame(line.append("]\n").toString());
+        assertThat(r.given()).isEqualTo(-1);
+        YNode.YSeq seq = (YNode.YSeq) ((YNode.YMap) r.docs().get(0)).get("é日𝄞").value();
+        assertThat(seq.items()).hasSize(3000);
+        assertThat(seq.items().get(2).location().column()).isEqualTo(16); // é日𝄞: [ü, '日本', 𝄞x: one column each
     }
 
     @Test
