@@ -97,29 +97,47 @@ final class BlockYaml {
                 lineStart = i + 1;
             } else if (x < 0) {
                 ascii = false;
+                int n = character(b, i);
+                if (n == 0) return null;
+                i += n - 1;
             } else if (x < 0x20 || x == 0x7f) {
                 return null;
             }
         }
         if (b.length - lineStart > GuardedReader.MAX_LINE || b.length > YamlReader.MAX_CODE_POINTS) return null;
-        if (ascii) return true;
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
-        String text;
-        try {
-            text = decoder.decode(java.nio.ByteBuffer.wrap(b)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            return null;
+        return ascii;
+    }
+
+    /**
+     * The length of the UTF-8 sequence at {@code i} (its first byte not ASCII), or 0 when it is
+     * not well-formed UTF-8 (a stray or missing continuation byte, an overlong form, a surrogate,
+     * beyond U+10FFFF) or encodes a character this reader leaves to SnakeYAML: the C1 controls (NEL
+     * among them), the line and paragraph separators, the byte order mark, U+FFFE and U+FFFF.
+     */
+    static int character(byte[] b, int i) {
+        int x = b[i] & 0xff, n, cp;
+        if (x >= 0xc2 && x <= 0xdf) {
+            n = 2;
+            cp = x & 0x1f;
+        } else if (x >= 0xe0 && x <= 0xef) {
+            n = 3;
+            cp = x & 0x0f;
+        } else if (x >= 0xf0 && x <= 0xf4) {
+            n = 4;
+            cp = x & 0x07;
+        } else {
+            return 0;
         }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) continue;
-            // C1 controls (NEL among them), the line and paragraph separators, the byte order mark,
-            // the non-characters at the end of the plane: SnakeYAML's business
-            if (c <= 0x9f || c == 0x2028 || c == 0x2029 || c == 0xfeff || c == 0xfffe || c == 0xffff) return null;
+        if (i + n > b.length) return 0;
+        for (int k = 1; k < n; k++) {
+            int y = b[i + k] & 0xff;
+            if ((y & 0xc0) != 0x80) return 0;
+            cp = cp << 6 | (y & 0x3f);
         }
-        return false;
+        if (n == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) return 0;
+        if (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) return 0;
+        if (cp <= 0x9f || cp == 0x2028 || cp == 0x2029 || cp == 0xfeff || cp == 0xfffe || cp == 0xffff) return 0;
+        return n;
     }
 
     private int documents(List<InputError> errors, Consumer<YNode> each) {
