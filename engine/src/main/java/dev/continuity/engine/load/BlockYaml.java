@@ -77,35 +77,51 @@ final class BlockYaml {
      * errors of the documents given are in {@code errors}, those of the one it stopped in are not)
      */
     static int read(byte[] bytes, String file, List<InputError> errors, Consumer<YNode> each) {
-        Boolean ascii = plain(bytes);
-        if (ascii == null) return 0;
-        return new BlockYaml(bytes, file, ascii).documents(errors, each);
+        int kind = plain(bytes);
+        if (kind == NOT_PLAIN) return 0;
+        // a carriage return before each line feed (Windows) is nothing to YAML but the end of a line:
+        // without them the lines, and the columns on them, are the same
+        return new BlockYaml((kind & CRLF) != 0 ? withoutCr(bytes) : bytes, file, (kind & ASCII) != 0).documents(errors, each);
+    }
+
+    /** What {@link #plain} finds: bytes this reader does not read; or flags: only ASCII, lines ended by CR LF. */
+    static final int NOT_PLAIN = -1, ASCII = 1, CRLF = 2;
+
+    private static byte[] withoutCr(byte[] b) {
+        byte[] out = new byte[b.length];
+        int n = 0;
+        for (byte x : b) if (x != '\r') out[n++] = x;
+        return java.util.Arrays.copyOf(out, n);
     }
 
     /**
-     * Whether the bytes hold only what this reader reads: no control character but the line feed,
-     * no line longer than the guard allows, and, besides ASCII, only UTF-8 of printable characters
-     * that are not line breaks for YAML. True: ASCII only; false: other characters too; null: no.
+     * Whether the bytes hold only what this reader reads: no control character but the line feed
+     * (and a carriage return just before one), no line longer than the guard allows, and, besides
+     * ASCII, only UTF-8 of printable characters that are not line breaks for YAML. {@link #NOT_PLAIN}
+     * when they do not; else {@link #ASCII} when they are ASCII, and {@link #CRLF} when a carriage
+     * return ends a line.
      */
-    static Boolean plain(byte[] b) {
-        boolean ascii = true;
+    static int plain(byte[] b) {
+        boolean ascii = true, crlf = false;
         int lineStart = 0;
         for (int i = 0; i < b.length; i++) {
             int x = b[i];
             if (x == '\n') {
-                if (i - lineStart > GuardedReader.MAX_LINE) return null;
+                if (i - lineStart > GuardedReader.MAX_LINE) return NOT_PLAIN;
                 lineStart = i + 1;
             } else if (x < 0) {
                 ascii = false;
                 int n = character(b, i);
-                if (n == 0) return null;
+                if (n == 0) return NOT_PLAIN;
                 i += n - 1;
+            } else if (x == '\r' && i + 1 < b.length && b[i + 1] == '\n') {
+                crlf = true;
             } else if (x < 0x20 || x == 0x7f) {
-                return null;
+                return NOT_PLAIN;
             }
         }
-        if (b.length - lineStart > GuardedReader.MAX_LINE || b.length > YamlReader.MAX_CODE_POINTS) return null;
-        return ascii;
+        if (b.length - lineStart > GuardedReader.MAX_LINE || b.length > YamlReader.MAX_CODE_POINTS) return NOT_PLAIN;
+        return (ascii ? ASCII : 0) | (crlf ? CRLF : 0);
     }
 
     /**

@@ -75,6 +75,18 @@ class BlockYamlTest {
     }
 
     @Test
+    void readsWindowsLineEndsAsSnakeYamlDoes() throws IOException {
+        int whole = 0, files = 0;
+        for (Path f : inventories()) {
+            String text = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
+            if (text.indexOf('\r') >= 0) continue;
+            files++;
+            if (assertSame(text.replace("\n", "\r\n")).given() < 0) whole++;
+        }
+        assertThat(whole).as("files read whole of %s", files).isGreaterThan(files * 9 / 10);
+    }
+
+    @Test
     void readsTheSamplesWhole() throws IOException {
         for (String sample : List.of("../samples/northwind/continuity", "../samples/northwind-compliant/continuity")) {
             try (Stream<Path> s = Files.list(Path.of(sample))) {
@@ -188,23 +200,25 @@ class BlockYamlTest {
         // what the reader takes: exactly the bytes a strict decoder takes, without controls (but the
         // line feed), C1 controls, line or paragraph separators, byte order marks, U+FFFE or U+FFFF
         Random random = new Random(9);
-        byte[] alphabet = {'a', ' ', '\n', '\t', 0x7f, (byte) 0x80, (byte) 0x85, (byte) 0xa8, (byte) 0xbf, (byte) 0xc0, (byte) 0xc2,
+        byte[] alphabet = {'a', ' ', '\n', '\t', '\r', 0x7f, (byte) 0x80, (byte) 0x85, (byte) 0xa8, (byte) 0xbf, (byte) 0xc0, (byte) 0xc2,
                 (byte) 0xc3, (byte) 0xdf, (byte) 0xe0, (byte) 0xe2, (byte) 0xed, (byte) 0xef, (byte) 0xf0, (byte) 0xf4, (byte) 0xf5,
                 (byte) 0x9f, (byte) 0xa0, (byte) 0xbb, (byte) 0xbe, (byte) 0x90};
         int taken = 0;
         for (int n = 0; n < 200_000; n++) {
             byte[] bytes = new byte[1 + random.nextInt(6)];
             for (int i = 0; i < bytes.length; i++) bytes[i] = alphabet[random.nextInt(alphabet.length)];
-            Boolean plain = BlockYaml.plain(bytes);
-            assertThat(plain != null).as("%s", java.util.HexFormat.ofDelimiter(" ").formatHex(bytes)).isEqualTo(readable(bytes));
-            if (plain != null && !plain) taken++;
+            int plain = BlockYaml.plain(bytes);
+            assertThat(plain != BlockYaml.NOT_PLAIN).as("%s", java.util.HexFormat.ofDelimiter(" ").formatHex(bytes)).isEqualTo(readable(bytes));
+            if (plain != BlockYaml.NOT_PLAIN && (plain & BlockYaml.ASCII) == 0) taken++;
         }
         assertThat(taken).isGreaterThan(1000);
         for (String s : List.of("\u0085", "\u2028", "\u2029", "\ufeff", "\uffff", "\u009f")) {
-            assertThat(BlockYaml.plain(("a: " + s + "\n").getBytes(StandardCharsets.UTF_8))).as(s).isNull();
+            assertThat(BlockYaml.plain(("a: " + s + "\n").getBytes(StandardCharsets.UTF_8))).as(s).isEqualTo(BlockYaml.NOT_PLAIN);
         }
-        assertThat(BlockYaml.plain("a: é日𝄞\u00a0\n".getBytes(StandardCharsets.UTF_8))).isFalse();
-        assertThat(BlockYaml.plain("a: b\n".getBytes(StandardCharsets.UTF_8))).isTrue();
+        assertThat(BlockYaml.plain("a: é日𝄞\u00a0\n".getBytes(StandardCharsets.UTF_8))).isEqualTo(0);
+        assertThat(BlockYaml.plain("a: b\n".getBytes(StandardCharsets.UTF_8))).isEqualTo(BlockYaml.ASCII);
+        assertThat(BlockYaml.plain("a: b\r\nc: d\r\n".getBytes(StandardCharsets.UTF_8))).isEqualTo(BlockYaml.ASCII | BlockYaml.CRLF);
+        assertThat(BlockYaml.plain("a: b\rc: d\n".getBytes(StandardCharsets.UTF_8))).isEqualTo(BlockYaml.NOT_PLAIN);
     }
 
     private static boolean readable(byte[] bytes) {
@@ -215,8 +229,9 @@ class BlockYamlTest {
         } catch (java.nio.charset.CharacterCodingException e) {
             return false;
         }
-        return text.chars().allMatch(c -> c == '\n' || (c >= 0x20 && c < 0x7f) || (c > 0x9f && c != 0x2028 && c != 0x2029
-                && c != 0xfeff && c != 0xfffe && c != 0xffff));
+        if (text.replace("\r\n", "\n").indexOf('\r') >= 0) return false; // a carriage return only before a line feed
+        return text.replace("\r\n", "\n").chars().allMatch(c -> c == '\n' || (c >= 0x20 && c < 0x7f) || (c > 0x9f && c != 0x2028
+                && c != 0x2029 && c != 0xfeff && c != 0xfffe && c != 0xffff));
     }
 
     private static final String[] SCALARS = {"a", "x y", "name with spaces", "1", "-1", "+2", "0", "007", "12.5", "1e3", "true", "True",
