@@ -35,9 +35,10 @@ public record Components(List<List<Resource>> members) {
         List<Resource> all = inv.resources();
         int[] parent = new int[all.size()];
         for (int i = 0; i < parent.length; i++) parent[i] = i;
-        if (inv.references() != null) { // as the loader read them; the inventory's own index of ids
-            for (Reference ref : inv.references()) {
-                int i = inv.indexOf(ref.from()), j = inv.indexOf(ref.to());
+        if (inv.references() != null) { // as the loader read and resolved them
+            int[] from = inv.references().from(), to = inv.references().to();
+            for (int k = 0; k < from.length; k++) {
+                int i = from[k], j = to[k];
                 if (i >= 0 && j >= 0 && !global(all.get(i)) && !global(all.get(j))) union(parent, i, j);
             }
         } else {

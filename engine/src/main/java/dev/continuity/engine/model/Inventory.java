@@ -15,7 +15,7 @@ public final class Inventory {
     private final java.util.function.Function<String, FieldLocations> locations;
     private final List<String> warnings;
     private final Map<String, String> fileDigests;
-    private final List<Reference> references;
+    private final References references;
 
     /**
      * Where a field of a resource was written ({@code rto}, {@code failover.mode},
@@ -53,10 +53,10 @@ public final class Inventory {
         this(files, resources, defaultPolicy, sha256, locations, warnings, fileDigests, null);
     }
 
-    /** @param references every reference the documents write, as the loader read them; null: not known */
+    /** @param references every reference the documents write, as the loader read and resolved them; null: not known */
     public Inventory(List<String> files, List<Resource> resources, Policy defaultPolicy, String sha256,
                      Map<String, FieldLocations> locations, List<String> warnings, Map<String, String> fileDigests,
-                     List<Reference> references) {
+                     References references) {
         this(files, resources, defaultPolicy, sha256, locations, warnings, fileDigests, references, null);
     }
 
@@ -66,7 +66,7 @@ public final class Inventory {
      */
     public Inventory(List<String> files, List<Resource> resources, Policy defaultPolicy, String sha256,
                      Map<String, FieldLocations> locations, List<String> warnings, Map<String, String> fileDigests,
-                     List<Reference> references, Map<String, Integer> index) {
+                     References references, Map<String, Integer> index) {
         this(files, resources, defaultPolicy, sha256, locations::get, warnings, fileDigests, references, index);
     }
 
@@ -76,7 +76,7 @@ public final class Inventory {
      */
     public Inventory(List<String> files, List<Resource> resources, Policy defaultPolicy, String sha256,
                      List<FieldLocations> locations, List<String> warnings, Map<String, String> fileDigests,
-                     List<Reference> references, Map<String, Integer> index) {
+                     References references, Map<String, Integer> index) {
         this(files, resources, defaultPolicy, sha256, byPosition(locations, Objects.requireNonNull(index)), warnings, fileDigests,
                 references, index);
     }
@@ -91,8 +91,8 @@ public final class Inventory {
 
     private Inventory(List<String> files, List<Resource> resources, Policy defaultPolicy, String sha256,
                       java.util.function.Function<String, FieldLocations> locations, List<String> warnings,
-                      Map<String, String> fileDigests, List<Reference> references, Map<String, Integer> index) {
-        this.references = references == null ? null : List.copyOf(references);
+                      Map<String, String> fileDigests, References references, Map<String, Integer> index) {
+        this.references = references;
         this.fileDigests = Map.copyOf(fileDigests);
         this.defaultPolicy = defaultPolicy;
         this.locations = locations;
@@ -124,7 +124,7 @@ public final class Inventory {
     }
 
     /** Every reference the documents write ({@link Ref} fields at any depth), as the loader read them; null when not known. */
-    public List<Reference> references() {
+    public References references() {
         return references;
     }
 
