@@ -166,8 +166,11 @@ final class BlockYaml {
                     nextContent();
                     continue; // an empty document (another marker or the end next) gives nothing
                 }
-                YNode doc = block();
+                byte first = b[pos];
+                boolean collection = isEntry(pos) || (first != '[' && first != '{' && first != '"' && first != '\'' && keyOnLine());
+                YNode doc = collection ? block() : scalar(-1); // a document that is one value (a default, say)
                 if (indent >= 0) throw LEAVE; // something after the document's root, not at its indentation
+                if (doc instanceof YScalar s && (s.isNull() || s.text().isBlank())) continue; // nothing, as YamlReader has it
                 errors.addAll(docErrors);
                 docErrors.clear();
                 each.accept(doc);
@@ -418,7 +421,8 @@ final class BlockYaml {
             int e = pos;
             while (b[e - 1] == ' ') e--;
             String text = text(start, e);
-            if (pos >= end || b[pos] == '\n') text = plainLines(text, c);
+            // (a document's root value goes on over lines at any indentation: left to SnakeYAML, below)
+            if (c >= 0 && (pos >= end || b[pos] == '\n')) text = plainLines(text, c);
             JsonToken token = type(text);
             s = new YScalar(at, token == JsonToken.VALUE_NULL ? "" : text, token);
         }

@@ -140,10 +140,26 @@ class BlockYamlTest {
                 "a: 1\n- b\n",
                 "a:\n  - 1\n  b: 2\n",
                 "a: {ü: é, ö: [ä, 'ß', \"€\"], x: 1}\n- 日本\n",
-                "b: {ü: é, ö: [ä, 'ß', \"€\"], x: 1}\nc: [𝄞, x, 'y', é]\n"
+                "b: {ü: é, ö: [ä, 'ß', \"€\"], x: 1}\nc: [𝄞, x, 'y', é]\n",
+                "P1Y", "[isp-loss, site-loss]", "{hot: PT15M, cold: P3D}", "true", "2", "~", "''", "\"a\"", "  x  # c\n",
+                "a\n  b\n", "a\n---\nb\n", "a\nb: c\n", "---\n'q'\n---\n[1]\n---\nk: v\n", "\"a\n  b\"\n", "a: 1\n---\nP1Y\n"
         )) {
             assertSame(text);
         }
+    }
+
+    @Test
+    void readsEveryDefaultOfTheModelWhole() throws IOException {
+        // the binder parses each @Default once: block YAML reads them all, so no check starts SnakeYAML for them
+        List<String> defaults = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(Path.of("src/main/java/dev/continuity/engine/model"))) {
+            for (Path f : s.filter(p -> p.toString().endsWith(".java")).toList()) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("@Default\\(\"([^\"]*)\"\\)").matcher(Files.readString(f));
+                while (m.find()) defaults.add(m.group(1));
+            }
+        }
+        assertThat(defaults).hasSizeGreaterThan(10);
+        for (String d : defaults) assertThat(assertSame(d).given()).as(d).isEqualTo(-1);
     }
 
     @Test
