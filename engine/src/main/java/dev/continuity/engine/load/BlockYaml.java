@@ -17,17 +17,19 @@ import java.util.function.Consumer;
 
 /**
  * Reads the block YAML that inventories are written in straight from a file's bytes into the
- * nodes {@link YamlReader} makes, with the same text, types and locations, in a quarter of the
- * time. It reads a subset only: block mappings with plain keys, block sequences (indented or not,
- * with compact mappings as items), plain scalars on one line, single- and double-quoted scalars
- * (over several lines too, with the escapes {@code \\ \" \n \t \ } and escaped line breaks),
- * comments, and documents separated by {@code ---}. At anything else (a tab, a carriage return, a
- * control character, a byte order mark, a flow collection, a block scalar, an anchor, an alias, a
- * tag, a directive, a plain scalar over several lines, a quoted key, an unusual indentation, any
- * syntax error) it stops, and the caller reads the file with SnakeYAML from the document it stopped
- * in: every message about YAML comes from SnakeYAML, and so does every node outside the subset.
- * {@code BlockYamlTest} compares the two readers on every inventory of the repository and on
- * random and mutated documents.
+ * nodes {@link YamlReader} makes, with the same text, types and locations, for an eighth of the
+ * CPU. It reads a subset only: block mappings with plain keys; block sequences (indented or not,
+ * with compact mappings as items); plain scalars (over several lines too); single- and
+ * double-quoted scalars (over several lines too, with the escapes {@code \\ \" \n \t \ } and
+ * escaped line breaks); literal and folded block scalars (with a chomping indicator, without an
+ * indentation indicator); flow sequences and mappings on one line; comments; documents separated
+ * by {@code ---}; lines ended by LF or CR LF. At anything else (a tab, a lone carriage return, a
+ * control character, a byte order mark, a character that is not UTF-8, NEL or U+2028, an anchor,
+ * an alias, a tag, a directive, a quoted key, a flow collection over several lines, a number in
+ * octal, hex or with underscores, an unusual indentation, any syntax error) it stops, and the
+ * caller reads the file with SnakeYAML from the document it stopped in: every message about YAML
+ * comes from SnakeYAML, and so does every node outside the subset. {@code BlockYamlTest} compares
+ * the two readers on every inventory of the repository and on random and mutated documents.
  */
 final class BlockYaml {
     /** Deepest nesting read here (Jackson refuses more than 100 levels; SnakeYAML's reader reports that). */
@@ -408,6 +410,11 @@ final class BlockYaml {
             s = flow();
         } else if (first == '"' || first == '\'') {
             s = new YScalar(at, quoted(first == '"', c), JsonToken.VALUE_STRING);
+        } else if (first == '|' || first == '>') {
+            s = new YScalar(at, blockScalar(first == '>', c), JsonToken.VALUE_STRING);
+            nextContent(); // from the start of the line the scalar stopped at
+            if (indent > c) throw LEAVE;
+            return s;
         } else {
             if (indicator(first) && !(first == '-' && pos + 1 < end && b[pos + 1] != ' ' && b[pos + 1] != '\n')) throw LEAVE;
             int start = pos;
@@ -479,6 +486,77 @@ final class BlockYaml {
             if (comment) break;
         }
         return sb == null ? first : sb.toString();
+    }
+
+    /**
+     * A literal ({@code |}) or folded ({@code >}) block scalar, as SnakeYAML's {@code scanBlockScalar}
+     * reads one: its header (a chomping indicator at most: an indentation indicator is left to
+     * SnakeYAML), its lines at the indentation of the first line with text (which must be that of
+     * the longest empty line before it, and more than {@code c}), folded or not, then chomped. At
+     * its indicator; then at the start of the line it stopped at.
+     */
+    private String blockScalar(boolean folded, int c) {
+        pos++;
+        int chomp = 0; // -1 strip, 0 clip, 1 keep
+        if (pos < end && (b[pos] == '-' || b[pos] == '+')) chomp = b[pos++] == '-' ? -1 : 1;
+        if (pos < end && b[pos] >= '0' && b[pos] <= '9') throw LEAVE;
+        restOfLine();
+        while (pos < end && b[pos] != '\n') pos++; // its comment
+        if (pos >= end) throw LEAVE;
+        pos++; // the header's line feed
+        newLine();
+        // the indentation: the most spaces on the empty lines before the first with text, and on it
+        StringBuilder breaks = new StringBuilder();
+        int maxIndent = 0;
+        while (pos < end && (b[pos] == ' ' || b[pos] == '\n')) {
+            if (b[pos] == '\n') {
+                breaks.append('\n');
+                pos++;
+                newLine();
+            } else {
+                pos++;
+                maxIndent = Math.max(maxIndent, pos - lineStart);
+            }
+        }
+        int indent = Math.max(c + 1, Math.max(1, maxIndent));
+        if (pos >= end || pos - lineStart != indent) throw LEAVE; // no text, or an empty line indented further
+        StringBuilder chunks = new StringBuilder();
+        String lineBreak = "";
+        while (pos < end && pos - lineStart == indent) {
+            chunks.append(breaks);
+            boolean leadingNonSpace = b[pos] != ' ';
+            int start = pos;
+            while (pos < end && b[pos] != '\n') pos++;
+            chunks.append(text(start, pos));
+            lineBreak = "";
+            if (pos < end) {
+                lineBreak = "\n";
+                pos++;
+                newLine();
+            }
+            // the empty lines after it, each up to the indentation's spaces
+            breaks.setLength(0);
+            while (pos < end && b[pos] == ' ' && pos - lineStart < indent) pos++;
+            while (pos < end && b[pos] == '\n') {
+                breaks.append('\n');
+                pos++;
+                newLine();
+                while (pos < end && b[pos] == ' ' && pos - lineStart < indent) pos++;
+            }
+            if (pos < end && pos - lineStart == indent) {
+                if (folded && lineBreak.equals("\n") && leadingNonSpace && b[pos] != ' ') {
+                    if (breaks.length() == 0) chunks.append(' ');
+                } else {
+                    chunks.append(lineBreak);
+                }
+            } else {
+                break;
+            }
+        }
+        if (chomp >= 0) chunks.append(lineBreak);
+        if (chomp > 0) chunks.append(breaks);
+        if (pos < end) pos = lineStart; // nextContent goes on from this line's start
+        return chunks.toString();
     }
 
     // ---- flow collections, on one line

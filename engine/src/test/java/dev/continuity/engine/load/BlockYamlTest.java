@@ -141,10 +141,22 @@ class BlockYamlTest {
                 "a:\n  - 1\n  b: 2\n",
                 "a: {ü: é, ö: [ä, 'ß', \"€\"], x: 1}\n- 日本\n",
                 "b: {ü: é, ö: [ä, 'ß', \"€\"], x: 1}\nc: [𝄞, x, 'y', é]\n",
+                "a: |\n  one\n  two\n", "a: >\n  one\n  two\n\n  three\n    four\n  five\nb: 1\n", "a: |-\n  x\n\n", "a: |+\n  x\n\n\nb: 2\n",
+                "- |\n  x\n- >\n  y\n", "a: |\n  x", "a: | # c\n  x\n", "a: |2\n    x\n", "a: |\n\n    x\n", "a: |\n     \n  x\n",
+                "a: >\n  x\n  # not a comment\n# a comment\nb: 1\n", "|\n x\n", "k:\n  - |\n    t\n  - u\n",
                 "P1Y", "[isp-loss, site-loss]", "{hot: PT15M, cold: P3D}", "true", "2", "~", "''", "\"a\"", "  x  # c\n",
                 "a\n  b\n", "a\n---\nb\n", "a\nb: c\n", "---\n'q'\n---\n[1]\n---\nk: v\n", "\"a\n  b\"\n", "a: 1\n---\nP1Y\n"
         )) {
             assertSame(text);
+        }
+    }
+
+    @Test
+    void readsBlockScalarsWhole() {
+        for (String text : List.of("a: |\n  one\n  two\n", "a: >\n  one\n  two\n\n  three\n    four\n  five\nb: 1\n",
+                "a: |-\n  x\n\n", "a: |+\n  x\n\n\nb: 2\n", "- |\n  x\n- >-\n  y\n  z\n", "a: | # c\n  x\n",
+                "a: >\n  x\n  # not a comment\n# a comment\nb: 1\n", "k:\n  - |\n    t\n  - u\n")) {
+            assertThat(assertSame(text).given()).as(text).isEqualTo(-1);
         }
     }
 
@@ -294,7 +306,7 @@ class BlockYamlTest {
             for (int i = 0; i < entries; i++) {
                 if (!(inline && i == 0)) sb.append(pad);
                 sb.append(key(r)).append(':');
-                switch (r.nextInt(7)) {
+                switch (r.nextInt(8)) {
                     case 0 -> {
                         sb.append('\n');
                         int step = r.nextInt(4) == 0 ? 0 : 1 + r.nextInt(3);
@@ -307,6 +319,7 @@ class BlockYamlTest {
                     case 1 -> sb.append(r.nextBoolean() ? "\n" : " # empty\n");
                     case 2 -> sb.append(' ').append(flow(r, 0)).append(r.nextInt(6) == 0 ? "   # c\n" : "\n");
                     case 3 -> sb.append(' ').append(plainLines(r, indent)).append('\n');
+                    case 4 -> sb.append(' ').append(blockScalar(r, indent));
                     default -> sb.append(' ').append(scalar(r)).append(r.nextInt(6) == 0 ? "   # c\n" : "\n");
                 }
                 if (r.nextInt(12) == 0) sb.append(pad).append("  # between\n");
@@ -329,7 +342,7 @@ class BlockYamlTest {
         int items = 1 + r.nextInt(3);
         for (int i = 0; i < items; i++) {
             sb.append(pad).append('-');
-            switch (r.nextInt(6)) {
+            switch (r.nextInt(7)) {
                 case 0 -> {
                     sb.append(' ');
                     node(r, sb, indent + 2, depth + 1, true);
@@ -341,6 +354,7 @@ class BlockYamlTest {
                 case 2 -> sb.append('\n');
                 case 3 -> sb.append(' ').append(flow(r, 0)).append('\n');
                 case 4 -> sb.append(' ').append(plainLines(r, indent)).append('\n');
+                case 5 -> sb.append(' ').append(blockScalar(r, indent));
                 default -> sb.append(' ').append(scalar(r)).append('\n');
             }
         }
@@ -355,6 +369,21 @@ class BlockYamlTest {
             int step = r.nextInt(5) == 0 ? 0 : 1 + r.nextInt(3);
             sb.append('\n').append(" ".repeat(indent + step)).append(words[r.nextInt(words.length)]);
         }
+        return sb.toString();
+    }
+
+    /** A literal or folded block scalar with its lines, in a block at {@code indent} (ends with a line feed, or not). */
+    private static String blockScalar(Random r, int indent) {
+        StringBuilder sb = new StringBuilder(r.nextBoolean() ? "|" : ">");
+        sb.append(new String[] {"", "", "-", "+", "2", "-1", "+ # c", " # header"}[r.nextInt(8)]).append('\n');
+        String[] texts = {"text", "more words here", "  indented", "# not a comment", "a: b", "- x", "é ü", "trailing  ", "", "   "};
+        int step = 1 + r.nextInt(3) - (r.nextInt(8) == 0 ? 1 : 0);
+        if (r.nextInt(6) == 0) sb.append(" ".repeat(indent + step + r.nextInt(3))).append('\n');
+        for (int lines = 1 + r.nextInt(4); lines > 0; lines--) {
+            String t = texts[r.nextInt(texts.length)];
+            sb.append(t.isEmpty() ? "" : " ".repeat(indent + step)).append(t).append('\n');
+        }
+        if (r.nextInt(4) == 0) sb.append('\n');
         return sb.toString();
     }
 
