@@ -23,10 +23,11 @@ import java.util.function.Consumer;
  * double-quoted scalars (over several lines too, with the escapes {@code \\ \" \n \t \ } and
  * escaped line breaks); literal and folded block scalars (with a chomping indicator, without an
  * indentation indicator); flow sequences and mappings on one line; comments; documents separated
- * by {@code ---}; lines ended by LF or CR LF. At anything else (a tab, a lone carriage return, a
- * control character, a byte order mark, a character that is not UTF-8, NEL or U+2028, an anchor,
- * an alias, a tag, a directive, a quoted key, a flow collection over several lines, a number in
- * octal, hex or with underscores, an unusual indentation, any syntax error) it stops, and the
+ * by {@code ---}; lines ended by LF or CR LF; a byte order mark before the text. At anything else
+ * (a tab, a lone carriage return, a control character, a byte order mark inside the text, a
+ * character that is not UTF-8, NEL or U+2028, an anchor, an alias, a tag, a directive, a quoted
+ * key, a flow collection over several lines, a number in octal, hex or with underscores, an
+ * unusual indentation, any syntax error) it stops, and the
  * caller reads the file with SnakeYAML from the document it stopped in: every message about YAML
  * comes from SnakeYAML, and so does every node outside the subset. {@code BlockYamlTest} compares
  * the two readers on every inventory of the repository and on random and mutated documents.
@@ -79,6 +80,11 @@ final class BlockYaml {
      * errors of the documents given are in {@code errors}, those of the one it stopped in are not)
      */
     static int read(byte[] bytes, String file, List<InputError> errors, Consumer<YNode> each) {
+        // a byte order mark before the text (Windows editors write one) is no character of it, and
+        // takes no column: SnakeYAML passes over it
+        if (bytes.length >= 3 && bytes[0] == (byte) 0xef && bytes[1] == (byte) 0xbb && bytes[2] == (byte) 0xbf) {
+            bytes = java.util.Arrays.copyOfRange(bytes, 3, bytes.length);
+        }
         int kind = plain(bytes);
         if (kind == NOT_PLAIN) return 0;
         // a carriage return before each line feed (Windows) is nothing to YAML but the end of a line:

@@ -152,6 +152,22 @@ class BlockYamlTest {
     }
 
     @Test
+    void readsAFileThatStartsWithAByteOrderMark() throws IOException {
+        for (String text : List.of("\ufeffa: 1\nb: 2\n", "\ufeff- x\n- y: z\n", "\ufeff---\nk: v\n", "\ufeff# c\n  k: [a, b]\n")) {
+            assertThat(assertSame(text).given()).as(text).isEqualTo(-1);
+        }
+        assertSame("a: 1\n\ufeffb: 2\n"); // inside the text it is a character: left to SnakeYAML
+        int files = 0;
+        for (Path f : inventories()) {
+            String text = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
+            if (text.startsWith("\ufeff")) continue;
+            files++;
+            assertSame("\ufeff" + text);
+        }
+        assertThat(files).isGreaterThan(200);
+    }
+
+    @Test
     void readsBlockScalarsWhole() {
         for (String text : List.of("a: |\n  one\n  two\n", "a: >\n  one\n  two\n\n  three\n    four\n  five\nb: 1\n",
                 "a: |-\n  x\n\n", "a: |+\n  x\n\n\nb: 2\n", "- |\n  x\n- >-\n  y\n  z\n", "a: | # c\n  x\n",
