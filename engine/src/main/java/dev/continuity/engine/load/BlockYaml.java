@@ -178,7 +178,7 @@ final class BlockYaml {
                 boolean collection = isEntry(pos) || (first != '[' && first != '{' && first != '"' && first != '\'' && keyOnLine());
                 YNode doc = collection ? block() : scalar(-1); // a document that is one value (a default, say)
                 if (indent >= 0) throw LEAVE; // something after the document's root, not at its indentation
-                if (doc instanceof YScalar s && (s.isNull() || s.text().isBlank())) continue; // nothing, as YamlReader has it
+                if (YamlReader.isEmptyDocument(doc)) continue;
                 errors.addAll(docErrors);
                 docErrors.clear();
                 each.accept(doc);
@@ -257,7 +257,7 @@ final class BlockYaml {
     private void restOfLine() {
         while (pos < end && b[pos] == ' ') pos++;
         if (pos >= end || b[pos] == '\n') return;
-        if (b[pos] == '#' && b[pos - 1] == ' ') return;
+        if (b[pos] == '#' && b[pos - 1] == ' ') return; // (after the spaces skipped)
         throw LEAVE;
     }
 
@@ -266,7 +266,49 @@ final class BlockYaml {
     }
 
     private boolean isEntry(int p) {
-        return b[p] == '-' && (p + 1 == end || b[p + 1] == ' ' || b[p + 1] == '\n');
+        return b[p] == '-' && blankAfter(p);
+    }
+
+    /** Whether the byte at {@code p} ends the line or is followed by a space or the line's end (a ':' or '-' so followed is YAML's, not text). */
+    private boolean blankAfter(int p) {
+        return p + 1 == end || b[p + 1] == ' ' || b[p + 1] == '\n';
+    }
+
+    /** Whether a comment starts after the byte at {@code p} (a space, then '#'). */
+    private boolean commentAfter(int p) {
+        return b[p] == ' ' && p + 1 < end && b[p + 1] == '#';
+    }
+
+    /** Whether a plain scalar starts here: not at an indicator, but a '-' followed by text is one. */
+    private boolean startsPlain() {
+        return !indicator(b[pos]) || (b[pos] == '-' && !blankAfter(pos));
+    }
+
+    /** Where a plain scalar that ends before {@code e} ends without its trailing spaces (it starts with text). */
+    private int trimmed(int e) {
+        while (b[e - 1] == ' ') e--;
+        return e;
+    }
+
+    /** A plain scalar with the type Jackson gives it (a null's text is empty, as YamlReader has it). */
+    private static YScalar plainScalar(Location at, String text) {
+        JsonToken token = type(text);
+        return new YScalar(at, token == JsonToken.VALUE_NULL ? "" : text, token);
+    }
+
+    /**
+     * Past the text of a plain scalar on this line, up to the line's end or a comment (true: a
+     * comment); a ':' followed by a space or the line's end in it is YAML's, left to SnakeYAML.
+     */
+    private boolean plainLine() {
+        while (pos < end) {
+            byte x = b[pos];
+            if (x == '\n') return false;
+            if (x == ':' && blankAfter(pos)) throw LEAVE;
+            if (commentAfter(pos)) return true;
+            pos++;
+        }
+        return false;
     }
 
     /** The 0-based column of a position on the current line, in code points as SnakeYAML counts. */
@@ -333,11 +375,10 @@ final class BlockYaml {
             byte x = b[p];
             if (x == '\n' || flow && (x == '?' || flowIndicator(x))) throw LEAVE;
             if (x == ':') {
-                boolean lineEnd = p + 1 == end || b[p + 1] == '\n';
-                if (!lineEnd && b[p + 1] == ' ' || lineEnd && !flow) break;
-                if (flow && (lineEnd || flowIndicator(b[p + 1]))) throw LEAVE;
+                if (flow ? p + 1 < end && b[p + 1] == ' ' : blankAfter(p)) break;
+                if (flow && (blankAfter(p) || flowIndicator(b[p + 1]))) throw LEAVE;
             }
-            if (x == ' ' && p + 1 < end && (b[p + 1] == '#' || b[p + 1] == ':')) throw LEAVE;
+            if (commentAfter(p) || (x == ' ' && p + 1 < end && b[p + 1] == ':')) throw LEAVE;
             p++;
         }
         if (p - s > MAX_KEY) throw LEAVE;
@@ -390,8 +431,8 @@ final class BlockYaml {
         for (int p = pos; p < end; p++) {
             byte x = b[p];
             if (x == '\n') return false;
-            if (x == ':' && (p + 1 == end || b[p + 1] == ' ' || b[p + 1] == '\n')) return true;
-            if (x == ' ' && p + 1 < end && b[p + 1] == '#') return false;
+            if (x == ':' && blankAfter(p)) return true;
+            if (commentAfter(p)) return false;
         }
         return false;
     }
@@ -422,22 +463,13 @@ final class BlockYaml {
             if (indent > c) throw LEAVE;
             return s;
         } else {
-            if (indicator(first) && !(first == '-' && pos + 1 < end && b[pos + 1] != ' ' && b[pos + 1] != '\n')) throw LEAVE;
+            if (!startsPlain()) throw LEAVE;
             int start = pos;
-            while (pos < end) {
-                byte x = b[pos];
-                if (x == '\n') break;
-                if (x == ':' && (pos + 1 == end || b[pos + 1] == ' ' || b[pos + 1] == '\n')) throw LEAVE;
-                if (x == ' ' && pos + 1 < end && b[pos + 1] == '#') break;
-                pos++;
-            }
-            int e = pos;
-            while (b[e - 1] == ' ') e--;
-            String text = text(start, e);
+            boolean comment = plainLine();
+            String text = text(start, trimmed(pos));
             // (a document's root value goes on over lines at any indentation: left to SnakeYAML, below)
-            if (c >= 0 && (pos >= end || b[pos] == '\n')) text = plainLines(text, c);
-            JsonToken token = type(text);
-            s = new YScalar(at, token == JsonToken.VALUE_NULL ? "" : text, token);
+            if (c >= 0 && !comment) text = plainLines(text, c);
+            s = plainScalar(at, text);
         }
         restOfLine();
         nextContent();
@@ -472,23 +504,11 @@ final class BlockYaml {
             line = ln;
             lineStart = ls;
             int start = pos;
-            boolean comment = false;
-            while (pos < end) {
-                byte x = b[pos];
-                if (x == '\n') break;
-                if (x == ':' && (pos + 1 == end || b[pos + 1] == ' ' || b[pos + 1] == '\n')) throw LEAVE;
-                if (x == ' ' && pos + 1 < end && b[pos + 1] == '#') {
-                    comment = true;
-                    break;
-                }
-                pos++;
-            }
-            int e = pos;
-            while (b[e - 1] == ' ') e--;
+            boolean comment = plainLine();
             if (sb == null) sb = new StringBuilder(first);
             if (empty == 0) sb.append(' ');
             for (int i = 0; i < empty; i++) sb.append('\n');
-            sb.append(text(start, e));
+            sb.append(text(start, trimmed(pos)));
             if (comment) break;
         }
         return sb == null ? first : sb.toString();
@@ -638,22 +658,18 @@ final class BlockYaml {
         if (first == '[' || first == '{') return flow();
         Location at = at(pos);
         if (first == '"' || first == '\'') return new YScalar(at, quoted(first == '"', Integer.MAX_VALUE), JsonToken.VALUE_STRING);
-        if (indicator(first) && !(first == '-' && pos + 1 < end && b[pos + 1] != ' ' && b[pos + 1] != '\n')) throw LEAVE;
+        if (!startsPlain()) throw LEAVE;
         int start = pos;
         while (true) {
             if (pos >= end) throw LEAVE;
             byte x = b[pos];
             if (x == '\n' || x == '?') throw LEAVE;
             if (flowIndicator(x)) break;
-            if (x == ':' && (pos + 1 == end || b[pos + 1] == ' ' || b[pos + 1] == '\n' || flowIndicator(b[pos + 1]))) throw LEAVE;
-            if (x == ' ' && pos + 1 < end && b[pos + 1] == '#') throw LEAVE;
+            if (x == ':' && (blankAfter(pos) || flowIndicator(b[pos + 1]))) throw LEAVE;
+            if (commentAfter(pos)) throw LEAVE;
             pos++;
         }
-        int e = pos;
-        while (b[e - 1] == ' ') e--;
-        String text = text(start, e);
-        JsonToken token = type(text);
-        return new YScalar(at, token == JsonToken.VALUE_NULL ? "" : text, token);
+        return plainScalar(at, text(start, trimmed(pos)));
     }
 
     /** The type Jackson's YAML parser gives a plain scalar (its {@code _decodeScalar}). */

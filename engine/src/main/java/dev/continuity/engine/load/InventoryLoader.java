@@ -541,18 +541,15 @@ public final class InventoryLoader {
     private boolean read(Path file, byte[] bytes, String display, List<InputError> errors, java.util.function.Consumer<YNode> each) {
         try {
             List<InputError> found = new ArrayList<>();
-            // the plain block YAML inventories are written in, read straight from the bytes; from
-            // the document where the text leaves it, SnakeYAML reads the rest
-            int given = BlockYaml.read(bytes, display, found, each);
-            if (given < 0) {
+            // block YAML from the bytes; SnakeYAML, behind the guard, from where the text leaves it
+            GuardedReader[] guarded = {null};
+            new YamlReader(display, found).read(bytes, () -> guarded[0] = new GuardedReader(utf8(new java.io.ByteArrayInputStream(bytes))), each);
+            GuardedReader guard = guarded[0];
+            if (guard == null) {
                 errors.addAll(found);
                 return true;
             }
-            GuardedReader guard;
-            try (GuardedReader in = new GuardedReader(utf8(new java.io.ByteArrayInputStream(bytes)))) {
-                guard = in;
-                new YamlReader(display, found).read(in, each, given);
-            }
+            guard.close();
             // the guard cut the input short: its finding replaces whatever the parser made of the cut
             if (guard.notUtf8) {
                 errors.add(notUtf8(file, display));

@@ -69,6 +69,20 @@ final class YamlReader {
     }
 
     /**
+     * Reads a text as the loader does: block YAML from its bytes, and from the document where that
+     * stops (if it does), SnakeYAML from the same text, which {@code text} opens only then.
+     */
+    void read(byte[] bytes, java.util.function.Supplier<? extends Reader> text, java.util.function.Consumer<YNode> each) {
+        int given = BlockYaml.read(bytes, file, errors, each);
+        if (given >= 0) read(text.get(), each, given);
+    }
+
+    /** A document that gives nothing (empty, or only a null or blank value): YAML readers pass over it. */
+    static boolean isEmptyDocument(YNode doc) {
+        return doc instanceof YScalar s && (s.isNull() || s.text().isBlank());
+    }
+
+    /**
      * As {@link #read(Reader, java.util.function.Consumer)}, but the first {@code skip} documents
      * that are not empty are read and passed over, with whatever they would report: {@link BlockYaml}
      * gave them already.
@@ -82,7 +96,7 @@ final class YamlReader {
                 while ((t = p.nextToken()) != null) {
                     int known = errors.size();
                     YNode doc = value(t);
-                    if (doc instanceof YScalar s && (s.isNull() || s.text().isBlank())) continue;
+                    if (isEmptyDocument(doc)) continue;
                     if (skipped < skip) {
                         skipped++;
                         errors.subList(known, errors.size()).clear();
@@ -196,8 +210,8 @@ final class YamlReader {
         List<YNode> docs = new ArrayList<>();
         // block YAML reads every default there is, so that a check need not start Jackson's YAML
         // parser and SnakeYAML at all (22 ms of the warm-up thread, before it builds the rule base)
-        int given = BlockYaml.read(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8), "<default>", errs, docs::add);
-        if (given >= 0) new YamlReader("<default>", errs).read(new java.io.StringReader(yaml), docs::add, given);
+        new YamlReader("<default>", errs).read(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                () -> new java.io.StringReader(yaml), docs::add);
         if (!errs.isEmpty() || docs.size() != 1) throw new IllegalStateException("bad default " + yaml + ": " + errs);
         return docs.get(0);
     }

@@ -34,8 +34,10 @@ class BlockYamlTest {
     private static Read loader(String text) {
         List<InputError> errors = new ArrayList<>();
         List<YNode> docs = new ArrayList<>();
-        int given = BlockYaml.read(text.getBytes(StandardCharsets.UTF_8), "f.yaml", errors, docs::add);
-        if (given >= 0) new YamlReader("f.yaml", errors).read(new StringReader(text), docs::add, given);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        new YamlReader("f.yaml", errors).read(bytes, () -> new StringReader(text), docs::add);
+        // how many documents block YAML gave before SnakeYAML took over (-1: none took over)
+        int given = BlockYaml.read(bytes, "f.yaml", new ArrayList<>(), d -> { });
         return new Read(docs, errors, given);
     }
 
