@@ -20,7 +20,9 @@ import java.util.List;
  * medians of the session time (insert and fire) and their ratio. Between them it measures the same
  * facts inserted into a session of the built-in rules and propagated to every rule's inputs, where
  * Drools stages them, but no rule evaluated: what the rules would cost if none of them ever had to
- * join anything, the bound that ordering or filtering the rules' patterns cannot go below.
+ * join anything, the bound that ordering or filtering the rules' patterns cannot go below. Last, the
+ * collector time that fell into the evaluations with rules and into those with none, and in how many
+ * of each: what tells a call whose sessions were paused by collections from one that was not.
  * {@code java -cp bench/target/benchmarks.jar dev.continuity.bench.DroolsFloor DIR [ROUNDS]}
  */
 public final class DroolsFloor {
@@ -42,9 +44,20 @@ public final class DroolsFloor {
         List<Long> withRules = new ArrayList<>(), floor = new ArrayList<>(), staged = new ArrayList<>();
         List<Double> ratios = new ArrayList<>(), stagedRatios = new ArrayList<>();
         for (int i = 0; i < 2; i++) staged(inv, options); // warm-up
+        // collections during each evaluation (derivation and session): a young collection that falls
+        // into a session adds its pause to that round, which is what makes calls of one build differ
+        long rulesGc = 0, floorGc = 0;
+        int rulesCollected = 0, floorCollected = 0;
         for (int i = 0; i < rounds; i++) {
+            long gc0 = collectionMillis();
             Result r = rules.evaluate(inv, options);
+            long gc1 = collectionMillis();
             Result n = none.evaluate(inv, options);
+            long gc2 = collectionMillis();
+            rulesGc += gc1 - gc0;
+            floorGc += gc2 - gc1;
+            if (gc1 > gc0) rulesCollected++;
+            if (gc2 > gc1) floorCollected++;
             long s = staged(inv, options);
             withRules.add(r.timings().rulesMillis());
             floor.add(n.timings().rulesMillis());
@@ -55,6 +68,17 @@ public final class DroolsFloor {
         System.out.printf("%d resources: rules %d ms, no-rules floor %d ms (medians of %d rounds); ratio %.2f"
                         + "; staged, no rule evaluated %d ms, ratio %.2f%n",
                 inv.size(), median(withRules), median(floor), rounds, medianD(ratios), median(staged), medianD(stagedRatios));
+        System.out.printf("collections: %d ms in %d of the %d evaluations with rules, %d ms in %d of those with none%n",
+                rulesGc, rulesCollected, rounds, floorGc, floorCollected);
+    }
+
+    /** Milliseconds the collectors have paused the program so far. */
+    private static long collectionMillis() {
+        long sum = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            sum += Math.max(0, gc.getCollectionTime());
+        }
+        return sum;
     }
 
     /**
