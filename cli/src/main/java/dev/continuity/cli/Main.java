@@ -50,25 +50,38 @@ public final class Main implements Runnable {
      * message is one line and says what to try.
      */
     static int fatal(PrintWriter err, Throwable e, boolean debug) {
-        Throwable cause = e;
-        // a class whose initialisation ran out of memory fails later with NoClassDefFoundError: name the first cause
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof VirtualMachineError) {
-                cause = t;
-                break;
-            }
-        }
+        return fatal(err, e, debug, dev.continuity.engine.eval.RulePack.warmUpFailure());
+    }
+
+    /** @param warmUp what the warm-up thread failed with, or null */
+    static int fatal(PrintWriter err, Throwable e, boolean debug, Throwable warmUp) {
+        Throwable cause = virtualMachineError(e);
+        // a class whose initialisation failed fails later with NoClassDefFoundError, without its cause:
+        // name the first cause, the warm-up thread's when it met one, else what it most likely was
         if (cause == e && e instanceof NoClassDefFoundError && String.valueOf(e.getMessage()).startsWith("Could not initialize")) {
-            cause = new OutOfMemoryError("a class could not be initialised, most likely for lack of memory");
+            cause = warmUp == null ? new OutOfMemoryError("a class could not be initialised, most likely for lack of memory")
+                    : virtualMachineError(warmUp);
         }
+        if (cause instanceof ExceptionInInitializerError && cause.getCause() != null) cause = cause.getCause();
         String what = cause instanceof OutOfMemoryError ? "out of memory (" + cause.getMessage() + "); give the JVM more heap,"
                 + " e.g. CONTINUITY_JAVA_OPTS=-Xmx8g, and report the inventory size if it should have fitted"
                 : cause instanceof StackOverflowError ? "out of stack (a very deep dependsOn chain?); give the JVM a larger stack,"
                 + " e.g. CONTINUITY_JAVA_OPTS=-Xss64m, and please report it" : cause.toString().replace('\n', ' ');
         err.println("continuity: internal error: " + what);
-        if (debug) e.printStackTrace(err);
+        if (debug) {
+            e.printStackTrace(err);
+            if (warmUp != null && cause != e) warmUp.printStackTrace(err);
+        }
         err.flush();
         return INTERNAL_ERROR;
+    }
+
+    /** The first out of memory or stack among {@code e} and its causes, else {@code e} itself. */
+    private static Throwable virtualMachineError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof VirtualMachineError) return t;
+        }
+        return e;
     }
 
     /**

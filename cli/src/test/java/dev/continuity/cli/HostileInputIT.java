@@ -81,8 +81,28 @@ class HostileInputIT {
         assertThat(code).isEqualTo(3);
         assertThat(err.toString().strip().lines()).hasSize(1).allMatch(l -> l.startsWith("continuity: internal error: out of stack"));
         java.io.StringWriter err2 = new java.io.StringWriter();
-        Main.fatal(new java.io.PrintWriter(err2), new NoClassDefFoundError("Could not initialize class X"), false);
+        Main.fatal(new java.io.PrintWriter(err2), new NoClassDefFoundError("Could not initialize class X"), false, null);
         assertThat(err2.toString()).startsWith("continuity: internal error: out of memory");
+    }
+
+    /**
+     * A class the warm-up thread failed to initialise tells the main thread only "Could not
+     * initialize class": the warm-up's own failure is named, whatever it was (here a jar replaced
+     * while the JVM read it, as a build running beside a check does; or out of memory).
+     */
+    @Test
+    void aClassTheWarmUpFailedToInitialiseIsReportedWithTheWarmUpsCause() {
+        NoClassDefFoundError later = new NoClassDefFoundError("Could not initialize class dev.continuity.engine.eval.RulePack$BuiltIn");
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = Main.fatal(new java.io.PrintWriter(err), later, false,
+                new ExceptionInInitializerError(new java.util.zip.ZipException("invalid LOC header (bad signature)")));
+        assertThat(code).isEqualTo(3);
+        assertThat(err.toString().strip().lines()).containsExactly(
+                "continuity: internal error: java.util.zip.ZipException: invalid LOC header (bad signature)");
+        java.io.StringWriter err2 = new java.io.StringWriter();
+        Main.fatal(new java.io.PrintWriter(err2), later, false, new OutOfMemoryError("Java heap space"));
+        assertThat(err2.toString().strip().lines()).hasSize(1)
+                .allMatch(l -> l.startsWith("continuity: internal error: out of memory (Java heap space); give the JVM more heap"));
     }
 
     @Test

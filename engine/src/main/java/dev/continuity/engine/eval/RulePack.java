@@ -104,11 +104,24 @@ public final class RulePack {
                 first.run();
                 builtIn();
             } catch (RuntimeException | Error e) {
-                // the main thread meets the same problem and reports it
+                // the main thread meets the same problem and reports it; if it meets a class this
+                // failure left uninitialised instead, the command line names this, the first cause
+                warmUpFailure = e;
             }
         }, "continuity-warm-up");
         t.setDaemon(true);
         t.start();
+    }
+
+    private static volatile Throwable warmUpFailure;
+
+    /**
+     * What the warm-up thread failed with, or null: a class whose initialisation failed there
+     * (out of memory, a jar replaced while the JVM reads it) only tells a later caller "Could not
+     * initialize class", without the cause.
+     */
+    public static Throwable warmUpFailure() {
+        return warmUpFailure;
     }
 
     /** The built-in rules, loaded once per JVM (thread-safe). */
