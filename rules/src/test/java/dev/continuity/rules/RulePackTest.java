@@ -163,4 +163,22 @@ class RulePackTest {
             }
         }
     }
+
+    /**
+     * What the warm-up thread failed with is there for the command line to name, even when asked
+     * before the thread has caught it (the main thread can meet a class left uninitialised first).
+     */
+    @Test
+    void theWarmUpsFailureIsKeptAndWaitedFor() {
+        IllegalStateException failure = new IllegalStateException("the warm-up failed");
+        RulePack.warmUpInBackground(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw failure;
+        });
+        assertThat(RulePack.warmUpFailure()).isSameAs(failure);
+    }
 }

@@ -110,17 +110,28 @@ public final class RulePack {
             }
         }, "continuity-warm-up");
         t.setDaemon(true);
+        warmUp = t;
         t.start();
     }
 
+    private static volatile Thread warmUp;
     private static volatile Throwable warmUpFailure;
 
     /**
      * What the warm-up thread failed with, or null: a class whose initialisation failed there
      * (out of memory, a jar replaced while the JVM reads it) only tells a later caller "Could not
-     * initialize class", without the cause.
+     * initialize class", without the cause. Waits up to a second for the thread to end: the caller
+     * can meet the uninitialised class before the thread has caught its failure.
      */
     public static Throwable warmUpFailure() {
+        Thread t = warmUp;
+        if (t != null) {
+            try {
+                t.join(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         return warmUpFailure;
     }
 
