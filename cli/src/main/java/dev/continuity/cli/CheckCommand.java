@@ -96,7 +96,7 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.Mixin
     DebugOption debug;
 
-    @Option(names = "--timings", description = "Print where the time went (load, derive, rules, report) to stderr")
+    @Option(names = "--timings", description = "Print where the time went (load, derive, rules, report) to stderr, and with --cache what the cache served")
     boolean timings;
 
     @Option(names = "--cache", paramLabel = "FILE",
@@ -162,7 +162,10 @@ final class CheckCommand implements Callable<Integer> {
             out.println(TextReporter.summaryLine(outcome.context()));
         }
         out.flush();
-        if (timings) err.println(outcome.timings(started));
+        if (timings) {
+            err.println(outcome.timings(started));
+            if (outcome.cacheUse() != null) err.println(outcome.cacheUse());
+        }
         if (outcome.baselineWritten() != null) {
             int n = outcome.baselineCount();
             err.println("wrote " + n + (n == 1 ? " finding" : " findings") + " to the baseline " + Text.escape(outcome.baselineWritten().toString()));

@@ -41,6 +41,47 @@ class CacheIT {
         assertThat(check("--cache", cache.toString()).err()).doesNotContain("cache");
     }
 
+    /** With --timings, a line says what the cache served: files, files not even read, components' findings. */
+    @Test
+    void timingsSayWhatTheCacheServed() throws Exception {
+        Path inv = Files.createDirectories(tmp.resolve("inventory"));
+        try (var files = Files.list(SAMPLE)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) Files.copy(f, inv.resolve(f.getFileName()));
+        }
+        Files.createDirectories(inv.resolve("docs"));
+        try (var docs = Files.list(SAMPLE.resolve("docs"))) {
+            for (Path f : docs.toList()) Files.copy(f, inv.resolve("docs").resolve(f.getFileName()));
+        }
+        int files;
+        try (var yaml = Files.list(inv)) {
+            files = (int) yaml.filter(p -> p.toString().endsWith(".yaml")).count();
+        }
+        Path cache = tmp.resolve("continuity.cache");
+        List<String> args = List.of("check", inv.toString(), "--as-of", "2026-11-22", "--timings", "--cache", cache.toString());
+        java.util.regex.Pattern line = java.util.regex.Pattern.compile(
+                "(?m)^cache: documents of (\\d+) of (\\d+) files from the cache \\((\\d+) not read: unchanged since hashed\\);"
+                        + " findings of (\\d+) of (\\d+) components from the cache$");
+        java.util.function.Function<CliProcess.Run, int[]> served = r -> {
+            java.util.regex.Matcher m = line.matcher(r.err());
+            assertThat(m.find()).as(r.err()).isTrue();
+            return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+                    Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5))};
+        };
+        int[] first = served.apply(CliProcess.run(tmp, tmp, List.of(), Map.of(), args.toArray(String[]::new)));
+        assertThat(first[0]).isZero();
+        assertThat(first[1]).isEqualTo(files);
+        assertThat(first[3]).isZero();
+        assertThat(first[4]).isPositive();
+        int[] again = served.apply(CliProcess.run(tmp, tmp, List.of(), Map.of(), args.toArray(String[]::new)));
+        assertThat(again).containsExactly(files, files, again[2], first[4], first[4]);
+        Files.writeString(inv.resolve("vendors.yaml"), "\n# changed\n", java.nio.file.StandardOpenOption.APPEND);
+        int[] changed = served.apply(CliProcess.run(tmp, tmp, List.of(), Map.of(), args.toArray(String[]::new)));
+        assertThat(changed[0]).isEqualTo(files - 1);
+        assertThat(changed[3]).isLessThan(first[4]);
+        CliProcess.Run without = CliProcess.run(tmp, tmp, List.of(), Map.of(), "check", inv.toString(), "--as-of", "2026-11-22", "--timings");
+        assertThat(without.err()).contains("timings: load").doesNotContain("cache:");
+    }
+
     @Test
     void aCacheThatIsADirectoryIsAUsageError() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("build"));

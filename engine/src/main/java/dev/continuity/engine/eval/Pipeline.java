@@ -33,9 +33,10 @@ public final class Pipeline {
      * @param printed         the report for standard output when no output directory was given, else null
      * @param written         the report files written
      * @param baselineWritten the baseline file written, or null; {@code baselineCount} findings in it
+     * @param cacheUse        what the analysis cache served this check, in words, or null without a cache
      */
     public record Outcome(Result result, ReportContext context, byte[] printed, List<Path> written, Path baselineWritten,
-                          int baselineCount) {
+                          int baselineCount, String cacheUse) {
         /** The verdict: an open finding at or above the threshold. */
         public boolean failed() {
             return context.failed();
@@ -80,9 +81,14 @@ public final class Pipeline {
             throw new UsageException("the baseline " + Text.escape(o.writeBaseline().toString())
                     + " is a directory: name the baseline file, e.g. continuity-baseline.json");
         }
+        dev.continuity.engine.load.AnalysisCache cache = o.cache() != null ? dev.continuity.engine.load.AnalysisCache.open(o.cache()) : o.memoryCache();
+        // the watch's cache counts across its checks: this check's share is the difference
+        int[] before = cache == null ? null : new int[] {cache.hits(), cache.notRead(), cache.componentHits(), cache.componentLookups()};
         Result result = new Check(o.inventory(), o.asOf(), o.ruleFiles(), o.skipRules(), o.baseline(), o.ruleFireLimit(),
-                o.ruleTimeLimit(), o.frameworks(), o.cache() != null ? dev.continuity.engine.load.AnalysisCache.open(o.cache()) : o.memoryCache())
+                o.ruleTimeLimit(), o.frameworks(), cache)
                 .run(o.workDir(), o.showAsGiven());
+        String cacheUse = cache == null ? null : cacheUse(result.inventory().files().size(), cache.hits() - before[0],
+                cache.notRead() - before[1], cache.componentHits() - before[2], cache.componentLookups() - before[3]);
         ReportContext ctx = new ReportContext(result, o.threshold(), o.colour(), o.linkBase(), o.workDir().toAbsolutePath().normalize(),
                 o.azureBuild());
         byte[] printed = null;
@@ -106,7 +112,20 @@ public final class Pipeline {
                 throw new UsageException("cannot write the baseline " + Text.escape(o.writeBaseline().toString()) + ": " + ioProblem(e));
             }
         }
-        return new Outcome(result, ctx, printed, written, o.writeBaseline(), count);
+        return new Outcome(result, ctx, printed, written, o.writeBaseline(), count, cacheUse);
+    }
+
+    /**
+     * What the analysis cache served one check (the CLI's {@code --timings}, the Maven plugin's
+     * debug log): files whose documents it gave, how many of them were not even read (unchanged
+     * since they were hashed), and components whose findings it gave (none looked up with custom
+     * rules, which evaluate every component).
+     */
+    static String cacheUse(int files, int served, int notRead, int components, int looked) {
+        String use = String.format(java.util.Locale.ROOT, "cache: documents of %d of %d files from the cache (%d not read: unchanged since hashed)",
+                served, files, notRead);
+        return looked == 0 ? use + "; no component's findings looked up"
+                : use + String.format(java.util.Locale.ROOT, "; findings of %d of %d components from the cache", components, looked);
     }
 
     /** What went wrong with a file, in words (no exception class names). */

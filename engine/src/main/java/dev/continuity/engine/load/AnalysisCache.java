@@ -101,6 +101,7 @@ public final class AnalysisCache {
     private final String warning;
     private int hits;
     private int componentHits;
+    private int componentLookups;
     private final java.util.concurrent.atomic.AtomicInteger notRead = new java.util.concurrent.atomic.AtomicInteger();
 
     private AnalysisCache(Path file, Map<String, Slot<InventoryLoader.FileResult>> files, Map<String, Seen> seen,
@@ -336,6 +337,11 @@ public final class AnalysisCache {
         return componentHits;
     }
 
+    /** How many components this run looked up in the cache (found or not). */
+    public synchronized int componentLookups() {
+        return componentLookups;
+    }
+
     static String key(String display, String sha256) {
         return display + "\n" + sha256;
     }
@@ -361,6 +367,7 @@ public final class AnalysisCache {
 
     /** The findings kept for a component with this key, or null. */
     public synchronized Part part(String key) {
+        componentLookups++;
         Slot<Part> slot = parts.before(key);
         Part p = slot == null ? null : value(slot, CacheCodec.Reader::part);
         if (p != null) {
