@@ -146,7 +146,7 @@ final class CheckCommand implements Callable<Integer> {
             int code = Main.inputErrors(err, e);
             if (!watch) return code;
             try {
-                return Watch.run(options, null, out, err); // a broken inventory is watched until it is fixed
+                return Watch.run(options, null, timings, out, err); // a broken inventory is watched until it is fixed
             } catch (InterruptedException ie) {
                 Thread.currentThread().interrupt();
                 return code;
@@ -172,7 +172,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         if (watch) {
             try {
-                return Watch.run(options, outcome.result(), out, err);
+                return Watch.run(options, outcome.result(), timings, out, err);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return 0;

@@ -28,8 +28,11 @@ final class Watch {
     private Watch() {
     }
 
-    /** @param first the result of the first check, or null when it had input errors */
-    static int run(CheckOptions given, Result first, PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
+    /**
+     * @param first   the result of the first check, or null when it had input errors
+     * @param timings print each re-check's timings and what the cache kept in memory served, as {@code --timings} does
+     */
+    static int run(CheckOptions given, Result first, boolean timings, PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
         Result last = first;
         // without --cache, the files that did not change are kept in memory from one check to the next
         CheckOptions options = given.cache() != null ? given
@@ -46,6 +49,7 @@ final class Watch {
                 WatchKey more;
                 while ((more = ws.poll(DEBOUNCE_MILLIS, TimeUnit.MILLISECONDS)) != null) created |= drain(more, ws);
                 if (created) for (Path p : options.inventory()) register(ws, p);
+                long started = System.nanoTime();
                 try {
                     Pipeline.Outcome o = Pipeline.run(options);
                     Changes c = last == null ? new Changes(o.result().findings().stream().filter(Finding::isOpen).toList(), java.util.List.of())
@@ -55,6 +59,10 @@ final class Watch {
                     for (Finding f : c.fixed()) out.println("- fixed " + Text.escape(f.rule().id() + " " + f.label()));
                     if (c.isEmpty()) out.println("no change in the findings");
                     out.println(TextReporter.summaryLine(o.context()));
+                    if (timings) {
+                        err.println(o.timings(started));
+                        if (o.cacheUse() != null) err.println(o.cacheUse());
+                    }
                     last = o.result();
                 } catch (InputException e) {
                     for (var error : e.errors()) err.println(error);

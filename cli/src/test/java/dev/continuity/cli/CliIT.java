@@ -432,19 +432,29 @@ class CliIT {
         Path file = inv.resolve("inventory.yaml");
         Files.writeString(file, "kind: Policy\nid: p\nrequiredScenarios: [flood]\n");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(),
-                "check", inv.toString(), "--as-of", "2026-11-22", "--watch").redirectErrorStream(true).start();
-        try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                "check", inv.toString(), "--as-of", "2026-11-22", "--watch", "--timings").redirectErrorStream(true).start();
+        // the watch's lines, read on a thread of their own: a wait ends after its minute even when the watch prints nothing more
+        java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+        Thread reading = new Thread(() -> {
+            try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = reader.readLine()) != null; ) lines.add(line);
+            } catch (IOException e) {
+                // the process ended
+            }
+        });
+        reading.setDaemon(true);
+        reading.start();
+        try {
             StringBuilder seen = new StringBuilder();
             java.util.function.Predicate<String> waitFor = text -> {
                 long end = System.currentTimeMillis() + 60_000;
                 try {
-                    String line;
-                    while (System.currentTimeMillis() < end && (line = reader.readLine()) != null) {
+                    for (String line; (line = lines.poll(Math.max(1, end - System.currentTimeMillis()), java.util.concurrent.TimeUnit.MILLISECONDS)) != null; ) {
                         seen.append(line).append('\n');
                         if (line.contains(text)) return true;
                     }
-                } catch (IOException e) {
-                    return false;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
                 return false;
             };
@@ -458,6 +468,9 @@ class CliIT {
             assertThat(waitFor.test("✗ FAILED")).as(seen.toString()).isTrue();
             // compared with the last good check (flood and fire): fire is fixed
             assertThat(seen.toString()).contains("- fixed EX-003 fire");
+            // with --timings, each re-check says where its time went and what the cache in memory served (the one file changed)
+            assertThat(waitFor.test("cache: documents of 0 of 1 files from the cache")).as(seen.toString()).isTrue();
+            assertThat(seen.toString()).containsPattern("(?m)^timings: load \\d+ ms \\(1 resources\\)");
         } finally {
             p.destroy();
             p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
