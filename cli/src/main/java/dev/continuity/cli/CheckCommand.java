@@ -121,6 +121,9 @@ final class CheckCommand implements Callable<Integer> {
         CheckOptions options = CheckOptions.builder()
                 .frameworks(selected)
                 .cache(cache)
+                // a watch without --cache keeps the files it read in memory, from its first check on:
+                // the first re-check then reads only the files that changed too
+                .memoryCache(watch && cache == null ? dev.continuity.engine.load.AnalysisCache.inMemory() : null)
                 .inventory(paths.isEmpty() ? List.of(Path.of("continuity")) : paths)
                 .workDir(Path.of("")).showAsGiven(true)
                 .asOf(asOf)

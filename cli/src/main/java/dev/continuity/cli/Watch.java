@@ -35,7 +35,8 @@ final class Watch {
     static int run(CheckOptions given, Result first, boolean timings, PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
         Result last = first;
         // without --cache, the files that did not change are kept in memory from one check to the next
-        CheckOptions options = given.cache() != null ? given
+        // (the command gives the cache its first check filled)
+        CheckOptions options = given.cache() != null || given.memoryCache() != null ? given
                 : CheckOptions.Builder.from(given).memoryCache(dev.continuity.engine.load.AnalysisCache.inMemory()).build();
         try (WatchService ws = FileSystems.getDefault().newWatchService()) {
             for (Path p : options.inventory()) register(ws, p);
