@@ -66,7 +66,8 @@ public final class Main implements Runnable {
         String what = cause instanceof OutOfMemoryError ? "out of memory (" + cause.getMessage() + "); give the JVM more heap,"
                 + " e.g. CONTINUITY_JAVA_OPTS=-Xmx8g, and report the inventory size if it should have fitted"
                 : cause instanceof StackOverflowError ? "out of stack (a very deep dependsOn chain?); give the JVM a larger stack,"
-                + " e.g. CONTINUITY_JAVA_OPTS=-Xss64m, and please report it" : cause.toString().replace('\n', ' ');
+                + " e.g. CONTINUITY_JAVA_OPTS=-Xss64m, and please report it"
+                : dev.continuity.engine.text.Text.escape(cause.toString()); // one line, whatever the message holds
         err.println("continuity: internal error: " + what);
         if (debug) {
             e.printStackTrace(err);

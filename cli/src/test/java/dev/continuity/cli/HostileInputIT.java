@@ -103,6 +103,10 @@ class HostileInputIT {
         Main.fatal(new java.io.PrintWriter(err2), later, false, new OutOfMemoryError("Java heap space"));
         assertThat(err2.toString().strip().lines()).hasSize(1)
                 .allMatch(l -> l.startsWith("continuity: internal error: out of memory (Java heap space); give the JVM more heap"));
+        // whatever a message holds, the line stays one line without control characters
+        java.io.StringWriter err3 = new java.io.StringWriter();
+        Main.fatal(new java.io.PrintWriter(err3), new IllegalStateException("a\nb\u001b[2Jc"), false, null);
+        assertThat(err3.toString().strip().lines()).containsExactly("continuity: internal error: java.lang.IllegalStateException: a\\nb\\x1b[2Jc");
     }
 
     @Test
