@@ -165,10 +165,7 @@ final class CheckCommand implements Callable<Integer> {
             out.println(TextReporter.summaryLine(outcome.context()));
         }
         out.flush();
-        if (timings) {
-            err.println(outcome.timings(started));
-            if (outcome.cacheUse() != null) err.println(outcome.cacheUse());
-        }
+        if (timings) outcome.timings(started).forEach(err::println);
         if (outcome.baselineWritten() != null) {
             int n = outcome.baselineCount();
             err.println("wrote " + n + (n == 1 ? " finding" : " findings") + " to the baseline " + Text.escape(outcome.baselineWritten().toString()));

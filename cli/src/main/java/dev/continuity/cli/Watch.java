@@ -32,12 +32,10 @@ final class Watch {
      * @param first   the result of the first check, or null when it had input errors
      * @param timings print each re-check's timings and what the cache kept in memory served, as {@code --timings} does
      */
-    static int run(CheckOptions given, Result first, boolean timings, PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
+    static int run(CheckOptions options, Result first, boolean timings, PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
         Result last = first;
-        // without --cache, the files that did not change are kept in memory from one check to the next
-        // (the command gives the cache its first check filled)
-        CheckOptions options = given.cache() != null || given.memoryCache() != null ? given
-                : CheckOptions.Builder.from(given).memoryCache(dev.continuity.engine.load.AnalysisCache.inMemory()).build();
+        // the files that did not change come from the cache: --cache, or the one in memory that the
+        // command gave the first check (CheckCommand), kept from one check to the next
         try (WatchService ws = FileSystems.getDefault().newWatchService()) {
             for (Path p : options.inventory()) register(ws, p);
             out.println("watching " + String.join(", ", options.inventory().stream().map(p -> Text.escape(p.toString())).toList())
@@ -60,10 +58,7 @@ final class Watch {
                     for (Finding f : c.fixed()) out.println("- fixed " + Text.escape(f.rule().id() + " " + f.label()));
                     if (c.isEmpty()) out.println("no change in the findings");
                     out.println(TextReporter.summaryLine(o.context()));
-                    if (timings) {
-                        err.println(o.timings(started));
-                        if (o.cacheUse() != null) err.println(o.cacheUse());
-                    }
+                    if (timings) o.timings(started).forEach(err::println);
                     last = o.result();
                 } catch (InputException e) {
                     for (var error : e.errors()) err.println(error);

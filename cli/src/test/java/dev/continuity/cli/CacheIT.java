@@ -44,14 +44,8 @@ class CacheIT {
     /** With --timings, a line says what the cache served: files, files not even read, components' findings. */
     @Test
     void timingsSayWhatTheCacheServed() throws Exception {
-        Path inv = Files.createDirectories(tmp.resolve("inventory"));
-        try (var files = Files.list(SAMPLE)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) Files.copy(f, inv.resolve(f.getFileName()));
-        }
-        Files.createDirectories(inv.resolve("docs"));
-        try (var docs = Files.list(SAMPLE.resolve("docs"))) {
-            for (Path f : docs.toList()) Files.copy(f, inv.resolve("docs").resolve(f.getFileName()));
-        }
+        Path inv = tmp.resolve("inventory");
+        CliIT.copy(SAMPLE, inv);
         int files;
         try (var yaml = Files.list(inv)) {
             files = (int) yaml.filter(p -> p.toString().endsWith(".yaml")).count();

@@ -93,10 +93,7 @@ final class CheckRun {
         } catch (Pipeline.UsageException e) {
             throw new Failure("continuity: " + e.getMessage());
         }
-        if (r.debug()) { // mvn -X: where the time went and what the cache served, as check --timings prints them
-            log.debug(outcome.timings(started));
-            if (outcome.cacheUse() != null) log.debug(outcome.cacheUse());
-        }
+        if (r.debug()) outcome.timings(started).forEach(log::debug); // mvn -X: as check --timings prints them
         for (String w : outcome.result().inventory().warnings()) log.warn(w); // escaped where it is made
         for (Finding f : outcome.result().findings()) logFinding(log, f, threshold);
         for (String line : outcome.context().checked()) log.info("checked: " + Text.escape(line));

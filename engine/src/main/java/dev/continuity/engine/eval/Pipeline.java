@@ -50,15 +50,17 @@ public final class Pipeline {
         /**
          * Where the time went: load, derive and rules as the check measured them, report the rest
          * of the time since {@code startedNanos} ({@link System#nanoTime()} before {@link #run}), and
-         * the JVM's age (the CLI's {@code --timings}, the Maven plugin's debug log).
+         * the JVM's age; then, with a cache, what it served (the CLI's {@code --timings}, the Maven
+         * plugin's debug log: one line each).
          */
-        public String timings(long startedNanos) {
+        public List<String> timings(long startedNanos) {
             Result.Timings t = result.timings();
             long total = (System.nanoTime() - startedNanos) / 1_000_000;
-            return String.format(java.util.Locale.ROOT, "timings: load %d ms (%d resources), derive %d ms, rules %d ms, report %d ms; JVM up %d ms",
+            String timings = String.format(java.util.Locale.ROOT, "timings: load %d ms (%d resources), derive %d ms, rules %d ms, report %d ms; JVM up %d ms",
                     t.loadMillis(), result.inventory().size(), t.deriveMillis(), t.rulesMillis(),
                     total - t.loadMillis() - t.deriveMillis() - t.rulesMillis(),
                     java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+            return cacheUse == null ? List.of(timings) : List.of(timings, cacheUse);
         }
     }
 
@@ -82,13 +84,12 @@ public final class Pipeline {
                     + " is a directory: name the baseline file, e.g. continuity-baseline.json");
         }
         dev.continuity.engine.load.AnalysisCache cache = o.cache() != null ? dev.continuity.engine.load.AnalysisCache.open(o.cache()) : o.memoryCache();
-        // the watch's cache counts across its checks: this check's share is the difference
-        int[] before = cache == null ? null : new int[] {cache.hits(), cache.notRead(), cache.componentHits(), cache.componentLookups()};
+        // the watch's cache counts across its checks: this check's share is what it counted since
+        dev.continuity.engine.load.AnalysisCache.Served before = cache == null ? null : cache.served();
         Result result = new Check(o.inventory(), o.asOf(), o.ruleFiles(), o.skipRules(), o.baseline(), o.ruleFireLimit(),
                 o.ruleTimeLimit(), o.frameworks(), cache)
                 .run(o.workDir(), o.showAsGiven());
-        String cacheUse = cache == null ? null : cacheUse(result.inventory().files().size(), cache.hits() - before[0],
-                cache.notRead() - before[1], cache.componentHits() - before[2], cache.componentLookups() - before[3]);
+        String cacheUse = cache == null ? null : cache.served().since(before).describe(result.inventory().files().size());
         ReportContext ctx = new ReportContext(result, o.threshold(), o.colour(), o.linkBase(), o.workDir().toAbsolutePath().normalize(),
                 o.azureBuild());
         byte[] printed = null;
@@ -115,18 +116,6 @@ public final class Pipeline {
         return new Outcome(result, ctx, printed, written, o.writeBaseline(), count, cacheUse);
     }
 
-    /**
-     * What the analysis cache served one check (the CLI's {@code --timings}, the Maven plugin's
-     * debug log): files whose documents it gave, how many of them were not even read (unchanged
-     * since they were hashed), and components whose findings it gave (none looked up with custom
-     * rules, which evaluate every component).
-     */
-    static String cacheUse(int files, int served, int notRead, int components, int looked) {
-        String use = String.format(java.util.Locale.ROOT, "cache: documents of %d of %d files from the cache (%d not read: unchanged since hashed)",
-                served, files, notRead);
-        return looked == 0 ? use + "; no component's findings looked up"
-                : use + String.format(java.util.Locale.ROOT, "; findings of %d of %d components from the cache", components, looked);
-    }
 
     /** What went wrong with a file, in words (no exception class names). */
     static String ioProblem(IOException e) {

@@ -342,6 +342,31 @@ public final class AnalysisCache {
         return componentLookups;
     }
 
+    /**
+     * What a cache has served so far: files whose documents it gave, how many of them were not
+     * even read (unchanged since they were hashed), components looked up and found.
+     */
+    public record Served(int files, int notRead, int componentsFound, int componentsLookedUp) {
+        /** What was served after {@code before} (a cache kept in memory counts across checks). */
+        public Served since(Served before) {
+            return new Served(files - before.files, notRead - before.notRead, componentsFound - before.componentsFound,
+                    componentsLookedUp - before.componentsLookedUp);
+        }
+
+        /** In words, for a check of {@code of} files (none looked up: custom rules evaluate every component). */
+        public String describe(int of) {
+            String use = String.format(java.util.Locale.ROOT, "cache: documents of %d of %d files from the cache (%d not read: unchanged since hashed)",
+                    files, of, notRead);
+            return componentsLookedUp == 0 ? use + "; no component's findings looked up"
+                    : use + String.format(java.util.Locale.ROOT, "; findings of %d of %d components from the cache", componentsFound, componentsLookedUp);
+        }
+    }
+
+    /** What this cache has served so far. */
+    public synchronized Served served() {
+        return new Served(hits, notRead(), componentHits, componentLookups);
+    }
+
     static String key(String display, String sha256) {
         return display + "\n" + sha256;
     }

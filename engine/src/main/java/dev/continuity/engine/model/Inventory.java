@@ -170,12 +170,6 @@ public final class Inventory {
         return i == null ? Optional.empty() : Optional.of(resources.get(i));
     }
 
-    /** The position of the resource with this id in {@link #resources()}, or -1 when there is none. */
-    public int indexOf(String id) {
-        Integer i = indexById.get(id);
-        return i == null ? -1 : i;
-    }
-
     @SuppressWarnings("unchecked")
     public <T extends Resource> List<T> all(Class<T> kind) {
         return (List<T>) byKind.getOrDefault(kind, List.of());
