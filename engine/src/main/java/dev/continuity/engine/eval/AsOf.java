@@ -11,6 +11,12 @@ public record AsOf(LocalDate date) {
         return d != null && !d.isBefore(x.subtractFrom(date)) && !d.isAfter(date);
     }
 
+    /** Whether some of the dates is {@link #within(LocalDate, Dur) within} {@code x}. */
+    public boolean anyWithin(java.util.Collection<LocalDate> dates, Dur x) {
+        for (LocalDate d : dates) if (within(d, x)) return true;
+        return false;
+    }
+
     /** True when {@code d + x < asOf}, i.e. the period that started on d has run out. */
     public boolean expired(LocalDate d, Dur x) {
         return x.addTo(d).isBefore(date);

@@ -76,10 +76,12 @@ public final class Derivation {
         }
         concepts(inv, out);
         for (DataStore d : inv.all(DataStore.class)) copies(inv, d, out);
+        Map<String, Set<PlanType>> coveredBy = new HashMap<>();
         for (Plan p : inv.all(Plan.class)) {
             for (String s : new LinkedHashSet<>(p.covers())) {
                 Criticality c = inv.get(s, Service.class).orElseThrow().criticality();
                 out.add(new Covers(p.id(), p.type(), s, c));
+                coveredBy.computeIfAbsent(s, k -> EnumSet.noneOf(PlanType.class)).add(p.type());
             }
             if (p.offlineCopy() == null) {
                 out.add(new OfflineCopyProblem(p.id(), OfflineCopyProblem.State.NONE, null));
@@ -88,9 +90,14 @@ public final class Derivation {
             }
             channelOutages(p, inv, availability, spofs, out);
         }
+        for (Service s : inv.all(Service.class)) {
+            Set<PlanType> types = coveredBy.get(s.id());
+            out.add(new CoveredBy(s.id(), s.criticality(), types == null ? Set.of() : Collections.unmodifiableSet(types)));
+        }
         int seq = 0;
         Map<String, Set<String>> lessonsFrom = new HashMap<>();
         Map<String, LocalDate> latestExercised = new HashMap<>(); // by plan (EX-004)
+        Map<String, List<LocalDate>> exercisedOn = new HashMap<>(); // by plan (EX-001)
         for (Exercise e : inv.all(Exercise.class)) {
             boolean withFindings = !e.findings().isEmpty();
             for (String p : new LinkedHashSet<>(e.plans())) {
@@ -98,6 +105,7 @@ public final class Derivation {
                         .changelog().stream().flatMap(c -> c.lessonsFrom().stream()).collect(java.util.stream.Collectors.toSet())));
                 out.add(new Exercised(e.id(), p, "Plan", e.date(), e.type(), seq, withFindings, lessons));
                 latestExercised.merge(p, e.date(), (a, b) -> a.isAfter(b) ? a : b);
+                exercisedOn.computeIfAbsent(p, k -> new ArrayList<>()).add(e.date());
             }
             for (String s : new LinkedHashSet<>(e.services())) {
                 out.add(new Exercised(e.id(), s, "Service", e.date(), e.type(), seq, withFindings, Set.of()));
@@ -115,6 +123,8 @@ public final class Derivation {
         }
         recoveries(inv, out);
         for (Plan p : inv.all(Plan.class)) {
+            List<LocalDate> dates = exercisedOn.get(p.id());
+            out.add(new PlanExercised(p.id(), dates == null ? List.of() : Collections.unmodifiableList(dates)));
             majorChange(p, latestExercised.get(p.id()), out);
             recoveryOrder(p, closures, out);
         }
