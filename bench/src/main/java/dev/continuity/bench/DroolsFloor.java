@@ -105,7 +105,7 @@ public final class DroolsFloor {
         return s.get(s.size() / 2);
     }
 
-    private static double medianD(List<Double> xs) {
+    static double medianD(List<Double> xs) {
         List<Double> s = new ArrayList<>(xs);
         Collections.sort(s);
         return s.get(s.size() / 2);

@@ -74,7 +74,7 @@ public final class Derivation {
         for (Site site : inv.all(Site.class)) {
             out.add(siteLinks(site, linksBySite.getOrDefault(site.id(), List.of()), inv));
         }
-        concepts(inv, out);
+        concepts(inv, linksBySite, out);
         for (DataStore d : inv.all(DataStore.class)) copies(inv, d, out);
         Map<String, Set<PlanType>> coveredBy = new HashMap<>();
         for (Plan p : inv.all(Plan.class)) {
@@ -147,7 +147,7 @@ public final class Derivation {
     }
 
     /** The shared concepts of rules.md's Terms, each named once: key data store, critical hosting site, latest restore. */
-    private static void concepts(Inventory inv, List<Object> out) {
+    private static void concepts(Inventory inv, Map<String, List<InternetLink>> linksBySite, List<Object> out) {
         Map<String, Boolean> key = new LinkedHashMap<>();
         Set<String> hosting = new TreeSet<>();
         for (Service s : inv.all(Service.class)) {
@@ -175,7 +175,7 @@ public final class Derivation {
             out.add(new LatestFailoverProof(s.id(), s.criticality(), s.hostingSites().size(), s.rto(), e == null ? null : e.id(),
                     e == null ? null : e.date(), e == null ? null : e.achievedRtoFor(s.id())));
         }
-        for (String site : hosting) out.add(new CriticalHostingSite(site));
+        for (String site : hosting) out.add(new CriticalHostingSite(site, linksBySite.getOrDefault(site, List.of()).size()));
         for (DataStore d : inv.all(DataStore.class)) {
             RestoreTest t = d.latestRestoreTest();
             out.add(t == null ? new LatestRestore(d.id(), LatestRestore.State.NEVER, null, null, false, -1)
