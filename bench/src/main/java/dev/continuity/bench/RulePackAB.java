@@ -19,8 +19,9 @@ import java.util.stream.Stream;
 /**
  * Two rule packs against each other: the DRL files of two folders (say, the built-in rules as they
  * are and a copy with one rule rewritten, or with one rule left out) compiled as the build compiles
- * them (the executable model), and the facts a check inserts ({@link Evaluator#facts}) inserted into
- * a session of each and fired, in turn with a rule base of no rules, in one JVM after warm-up rounds.
+ * them (the executable model), and the facts a check inserts ({@link Evaluator#facts}, derived anew
+ * for every session, as a check derives them) inserted into a session of each and fired, in turn
+ * with a rule base of no rules, in one JVM after warm-up rounds.
  * Prints the median session time of each pack, each one's median ratio to the rule base of none,
  * and the median of the ratios A/B round by round: rounds in turn see about the same machine, so
  * the last is the figure that tells a change of a few percent from the noise of a shared machine
@@ -41,14 +42,14 @@ public final class RulePackAB {
         Path dir = Path.of(args[0]);
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 21;
         Inventory inv = new InventoryLoader(dir).load(List.of(dir));
-        List<Object> facts = Evaluator.facts(inv, LocalDate.of(2026, 11, 22));
+        java.util.function.Supplier<List<Object>> facts = () -> Evaluator.facts(inv, LocalDate.of(2026, 11, 22));
         KieBase a = pack(Path.of(args[1])), b = pack(Path.of(args[2]));
         KieBase none = new KieHelper().build(ExecutableModelProject.class);
         try {
             for (int i = 0; i < 3; i++) { // warm-up
-                run(a, facts);
-                run(b, facts);
-                run(none, facts);
+                run(a, facts.get());
+                run(b, facts.get());
+                run(none, facts.get());
             }
         } catch (RuntimeException e) { // a consequence ran: the sessions have no global to report to
             System.err.println("RulePackAB measures an inventory without findings (the bench's generated ones): a rule fired (" + e + ")");
@@ -57,7 +58,7 @@ public final class RulePackAB {
         List<Double> ta = new ArrayList<>(), tb = new ArrayList<>(), tn = new ArrayList<>();
         List<Double> ra = new ArrayList<>(), rb = new ArrayList<>(), ab = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
-            double x = run(a, facts), n = run(none, facts), y = run(b, facts);
+            double x = run(a, facts.get()), n = run(none, facts.get()), y = run(b, facts.get());
             ta.add(x);
             tb.add(y);
             tn.add(n);
@@ -67,7 +68,7 @@ public final class RulePackAB {
         }
         System.out.printf("%d resources, %d facts, medians of %d rounds: A %.1f ms (%.2fx the rule base of none), "
                         + "B %.1f ms (%.2fx), none %.1f ms; A/B %.3f%n",
-                inv.size(), facts.size(), rounds, median(ta), median(ra), median(tb), median(rb), median(tn), median(ab));
+                inv.size(), facts.get().size(), rounds, median(ta), median(ra), median(tb), median(rb), median(tn), median(ab));
     }
 
     /** Every DRL file of a folder, in name order, as one rule base. */
