@@ -47,11 +47,7 @@ public final class RuleCost {
         List<Object> facts = Evaluator.facts(inv, LocalDate.of(2026, 11, 22));
         Map<String, KieBase> bases = new LinkedHashMap<>();
         bases.put("", new KieHelper().build(ExecutableModelProject.class));
-        List<Path> files;
-        try (Stream<Path> s = Files.list(drl)) {
-            files = s.filter(f -> f.toString().endsWith(".drl")).sorted().toList();
-        }
-        for (Path f : files) {
+        for (Path f : drlFiles(drl)) {
             String source = Files.readString(f);
             String head = source.substring(0, source.indexOf("\nrule ") + 1); // package, imports, globals
             Matcher m = RULE.matcher(source);
@@ -79,6 +75,13 @@ public final class RuleCost {
                 inv.size(), facts.size(), empty, rounds);
         for (Map.Entry<String, Double> c : costs) {
             System.out.printf("%7.1f ms  %5.1f%%  %s%n", c.getValue(), 100 * c.getValue() / empty, c.getKey());
+        }
+    }
+
+    /** The DRL files of a folder, in name order. */
+    static List<Path> drlFiles(Path folder) throws IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.filter(f -> f.toString().endsWith(".drl")).sorted().toList();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.continuity.bench;
 
 import dev.continuity.engine.eval.Evaluator;
+import dev.continuity.engine.eval.RulePack;
 import dev.continuity.engine.load.InventoryLoader;
 import dev.continuity.engine.model.Inventory;
 import org.drools.model.codegen.ExecutableModelProject;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Two rule packs against each other: the DRL files of two folders (say, the built-in rules as they
@@ -44,7 +44,7 @@ public final class RulePackAB {
         Inventory inv = new InventoryLoader(dir).load(List.of(dir));
         java.util.function.Supplier<List<Object>> facts = () -> Evaluator.facts(inv, LocalDate.of(2026, 11, 22));
         KieBase a = pack(Path.of(args[1])), b = pack(Path.of(args[2]));
-        KieBase none = new KieHelper().build(ExecutableModelProject.class);
+        KieBase none = RulePack.none().kieBase();
         try {
             for (int i = 0; i < 3; i++) { // warm-up
                 run(a, facts.get());
@@ -57,8 +57,11 @@ public final class RulePackAB {
         }
         List<Double> ta = new ArrayList<>(), tb = new ArrayList<>(), tn = new ArrayList<>();
         List<Double> ra = new ArrayList<>(), rb = new ArrayList<>(), ab = new ArrayList<>();
+        int count = 0;
         for (int r = 0; r < rounds; r++) {
-            double x = run(a, facts.get()), n = run(none, facts.get()), y = run(b, facts.get());
+            List<Object> fa = facts.get();
+            count = fa.size();
+            double x = run(a, fa), n = run(none, facts.get()), y = run(b, facts.get());
             ta.add(x);
             tb.add(y);
             tn.add(n);
@@ -68,17 +71,13 @@ public final class RulePackAB {
         }
         System.out.printf("%d resources, %d facts, medians of %d rounds: A %.1f ms (%.2fx the rule base of none), "
                         + "B %.1f ms (%.2fx), none %.1f ms; A/B %.3f%n",
-                inv.size(), facts.get().size(), rounds, median(ta), median(ra), median(tb), median(rb), median(tn), median(ab));
+                inv.size(), count, rounds, median(ta), median(ra), median(tb), median(rb), median(tn), median(ab));
     }
 
     /** Every DRL file of a folder, in name order, as one rule base. */
     private static KieBase pack(Path folder) throws IOException {
         KieHelper helper = new KieHelper();
-        try (Stream<Path> s = Files.list(folder)) {
-            for (Path f : s.filter(p -> p.toString().endsWith(".drl")).sorted().toList()) {
-                helper.addContent(Files.readString(f), ResourceType.DRL);
-            }
-        }
+        for (Path f : RuleCost.drlFiles(folder)) helper.addContent(Files.readString(f), ResourceType.DRL);
         return helper.build(ExecutableModelProject.class);
     }
 

@@ -116,7 +116,6 @@ public final class Pipeline {
         return new Outcome(result, ctx, printed, written, o.writeBaseline(), count, cacheUse);
     }
 
-
     /** What went wrong with a file, in words (no exception class names). */
     static String ioProblem(IOException e) {
         String m = Text.escape(String.valueOf(e.getMessage()));

@@ -96,15 +96,13 @@ public final class Derivation {
         }
         int seq = 0;
         Map<String, Set<String>> lessonsFrom = new HashMap<>();
-        Map<String, LocalDate> latestExercised = new HashMap<>(); // by plan (EX-004)
-        Map<String, List<LocalDate>> exercisedOn = new HashMap<>(); // by plan (EX-001)
+        Map<String, List<LocalDate>> exercisedOn = new HashMap<>(); // by plan (EX-001, EX-004)
         for (Exercise e : inv.all(Exercise.class)) {
             boolean withFindings = !e.findings().isEmpty();
             for (String p : new LinkedHashSet<>(e.plans())) {
                 Set<String> lessons = lessonsFrom.computeIfAbsent(p, k -> Collections.unmodifiableSet(inv.get(k, Plan.class).orElseThrow()
                         .changelog().stream().flatMap(c -> c.lessonsFrom().stream()).collect(java.util.stream.Collectors.toSet())));
                 out.add(new Exercised(e.id(), p, "Plan", e.date(), e.type(), seq, withFindings, lessons));
-                latestExercised.merge(p, e.date(), (a, b) -> a.isAfter(b) ? a : b);
                 exercisedOn.computeIfAbsent(p, k -> new ArrayList<>()).add(e.date());
             }
             for (String s : new LinkedHashSet<>(e.services())) {
@@ -125,7 +123,7 @@ public final class Derivation {
         for (Plan p : inv.all(Plan.class)) {
             List<LocalDate> dates = exercisedOn.get(p.id());
             out.add(new PlanExercised(p.id(), dates == null ? List.of() : Collections.unmodifiableList(dates)));
-            majorChange(p, latestExercised.get(p.id()), out);
+            majorChange(p, dates == null ? null : Collections.max(dates), out);
             recoveryOrder(p, closures, out);
         }
         return out;

@@ -337,11 +337,6 @@ public final class AnalysisCache {
         return componentHits;
     }
 
-    /** How many components this run looked up in the cache (found or not). */
-    public synchronized int componentLookups() {
-        return componentLookups;
-    }
-
     /**
      * What a cache has served so far: files whose documents it gave, how many of them were not
      * even read (unchanged since they were hashed), components looked up and found.
