@@ -38,7 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * or one kept in memory across the checks, as the watch does) must give exactly what a check
  * without it gives: the same json and text reports, or the same input errors. The other tests
  * check one change each, and {@code IncrementalEvaluationTest} every fixture read twice; this one
- * checks what a cache carries from one state of an inventory to the next, over many.
+ * checks what a cache carries from one state of an inventory to the next, over many, the
+ * inventory's shape too (kept when the changed files keep their outline: a duration, a date, a
+ * criticality, lines above, a file written again).
  */
 class CacheEditSequenceTest {
     private static final int DOCUMENTS_PER_FILE = 40;
@@ -70,26 +72,29 @@ class CacheEditSequenceTest {
         copy(original, inv);
         Path cacheFile = tmp.resolve("continuity.cache");
         AnalysisCache memory = AnalysisCache.inMemory();
-        int served = 0, componentsServed = 0, failed = 0, brokenFor = 0;
+        int served = 0, componentsServed = 0, failed = 0, brokenFor = 0, shapesKept = 0;
         for (int step = 0; step < 40; step++) {
             List<String> edits = new ArrayList<>();
             if (brokenFor >= 3) edits.add(putBackEverything()); // then on from a valid inventory again
             for (int n = random.nextInt(3); n > 0; n--) edits.add(edit()); // none: checked again as it is
             AnalysisCache cache = kept.equals("file") ? AnalysisCache.open(cacheFile) : memory;
             int hitsBefore = cache.hits(), componentHitsBefore = cache.componentHits(); // the memory's count on
+            int shapesBefore = cache.served().shapesKept();
             String cached = check(cache);
             String plain = check(null);
             assertThat(cached).as("step %d after %s", step, edits).isEqualTo(plain);
             assertThat(cache.warning()).isNull();
             served += cache.hits() - hitsBefore;
             componentsServed += cache.componentHits() - componentHitsBefore;
+            shapesKept += cache.served().shapesKept() - shapesBefore;
             boolean broken = plain.startsWith("input errors");
             if (broken) failed++;
             brokenFor = broken ? brokenFor + 1 : 0;
         }
-        // the sequence used the cache, and went through broken states and back
+        // the sequence used the cache (its kept shape of the inventory too), and went through broken states and back
         assertThat(served).isPositive();
         assertThat(componentsServed).isPositive();
+        assertThat(shapesKept).isPositive();
         assertThat(failed).isPositive().isLessThan(40);
     }
 

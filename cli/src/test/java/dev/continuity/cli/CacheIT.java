@@ -41,7 +41,11 @@ class CacheIT {
         assertThat(check("--cache", cache.toString()).err()).doesNotContain("cache");
     }
 
-    /** With --timings, a line says what the cache served: files, files not even read, components' findings. */
+    /**
+     * With --timings, a line says what the cache served: files, files not even read, components'
+     * findings, and whether the inventory's shape was taken from it (then how many unchanged files'
+     * records were read all the same).
+     */
     @Test
     void timingsSayWhatTheCacheServed() throws Exception {
         Path inv = tmp.resolve("inventory");
@@ -54,24 +58,38 @@ class CacheIT {
         List<String> args = List.of("check", inv.toString(), "--as-of", "2026-11-22", "--timings", "--cache", cache.toString());
         java.util.regex.Pattern line = java.util.regex.Pattern.compile(
                 "(?m)^cache: documents of (\\d+) of (\\d+) files from the cache \\((\\d+) not read: unchanged since hashed\\);"
-                        + " findings of (\\d+) of (\\d+) components from the cache$");
+                        + " findings of (\\d+) of (\\d+) components from the cache;"
+                        + " the inventory's shape (?:worked out anew()|from the cache \\(records of (\\d+) unchanged files read\\))$");
         java.util.function.Function<CliProcess.Run, int[]> served = r -> {
             java.util.regex.Matcher m = line.matcher(r.err());
             assertThat(m.find()).as(r.err()).isTrue();
+            // the last: -1 when the shape was worked out anew, else the unchanged files whose records were read
             return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
-                    Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5))};
+                    Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), m.group(6) != null ? -1 : Integer.parseInt(m.group(7))};
         };
         int[] first = served.apply(CliProcess.run(tmp, tmp, List.of(), Map.of(), args.toArray(String[]::new)));
         assertThat(first[0]).isZero();
         assertThat(first[1]).isEqualTo(files);
         assertThat(first[3]).isZero();
         assertThat(first[4]).isPositive();
+        assertThat(first[5]).as("shape").isEqualTo(-1);
         int[] again = served.apply(CliProcess.run(tmp, tmp, List.of(), Map.of(), args.toArray(String[]::new)));
-        assertThat(again).containsExactly(files, files, again[2], first[4], first[4]);
+        assertThat(again).containsExactly(files, files, again[2], first[4], first[4], 0);
         Files.writeString(inv.resolve("vendors.yaml"), "\n# changed\n", java.nio.file.StandardOpenOption.APPEND);
         int[] changed = served.apply(CliProcess.run(tmp, tmp, List.of(), Map.of(), args.toArray(String[]::new)));
         assertThat(changed[0]).isEqualTo(files - 1);
         assertThat(changed[3]).isLessThan(first[4]);
+        // a comment keeps the file's outline: the shape holds, and only some unchanged files' records are read
+        assertThat(changed[5]).isBetween(0, files - 2);
+        // the first two documents swapped: the same resources, not in the same places, so the shape is worked out anew
+        String[] docs = Files.readString(inv.resolve("vendors.yaml")).split("(?m)^---\\n");
+        assertThat(docs.length).isGreaterThan(2);
+        String first2 = docs[0].substring(docs[0].indexOf("kind:"));
+        Files.writeString(inv.resolve("vendors.yaml"), docs[1] + "---\n" + first2 + "---\n"
+                + String.join("---\n", java.util.Arrays.copyOfRange(docs, 2, docs.length)));
+        int[] swapped = served.apply(CliProcess.run(tmp, tmp, List.of(), Map.of(), args.toArray(String[]::new)));
+        assertThat(swapped[0]).isEqualTo(files - 1);
+        assertThat(swapped[5]).as("documents swapped: the shape is worked out anew").isEqualTo(-1);
         CliProcess.Run without = CliProcess.run(tmp, tmp, List.of(), Map.of(), "check", inv.toString(), "--as-of", "2026-11-22", "--timings");
         assertThat(without.err()).contains("timings: load").doesNotContain("cache:");
     }

@@ -105,6 +105,62 @@ class IncrementalEvaluationTest {
         });
     }
 
+    /**
+     * A check whose changed file keeps its outline takes the inventory's shape from the cache and
+     * reads the other files' records only when asked for: on every fixture, with each file touched
+     * in turn (a comment appended), then every file at once, the same result as the plain
+     * evaluation, and the shape was kept.
+     */
+    @TestFactory
+    Stream<DynamicTest> aKeptShapeGivesThePlainResult(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        // every fixture copied first, then one wait: a file changed within 2 s of its hashing is read
+        // again (AnalysisCache.Seen), and the files left unread are the point here
+        Map<Path, List<Path>> copies = new LinkedHashMap<>();
+        for (Path dir : inventories().toList()) {
+            Path copy = Files.createDirectories(tmp.resolve(String.valueOf(copies.size())));
+            try (Stream<Path> s = Files.walk(dir)) { // with what the documents name (the samples' plans)
+                for (Path p : s.filter(Files::isRegularFile).toList()) {
+                    Files.copy(p, Files.createDirectories(copy.resolve(dir.relativize(p)).getParent()).resolve(p.getFileName()));
+                }
+            }
+            List<Path> files = new ArrayList<>();
+            try (Stream<Path> s = Files.list(copy)) {
+                for (Path p : s.sorted().toList()) {
+                    if (p.toString().endsWith(".yaml") && !p.getFileName().toString().equals(RuleTest.EXPECTED)) files.add(p);
+                }
+            }
+            copies.put(dir, files);
+        }
+        Thread.sleep(AnalysisCache.RACY_MILLIS + 100);
+        return copies.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey().toString(), () -> {
+            List<Path> files = e.getValue();
+            Evaluator.Options options = Evaluator.Options.asOf(asOf(e.getKey()));
+            Path cacheFile = files.get(0).resolveSibling("continuity.cache");
+            cachedCheck(files, AnalysisCache.open(cacheFile), options); // fills the cache, with the shape
+            List<List<Path>> touches = new ArrayList<>();
+            for (Path f : files) touches.add(List.of(f)); // each file alone: the others' records read when asked for
+            touches.add(files); // every file at once: each read, and compared with what the cache held
+            int unread = 0;
+            for (List<Path> touched : touches) {
+                for (Path f : touched) Files.writeString(f, "\n# touched\n", java.nio.file.StandardOpenOption.APPEND);
+                AnalysisCache cache = AnalysisCache.open(cacheFile);
+                Result kept = cachedCheck(files, cache, options);
+                assertThat(cache.served().shapesKept()).as("shape kept after %s", touched).isEqualTo(1);
+                assertThat(cache.served().notRead()).as("files not read").isLessThanOrEqualTo(files.size() - touched.size());
+                if (touched.size() == 1) unread += cache.served().notRead();
+                assertSame(kept, new Evaluator(PACK).evaluate(new InventoryLoader().load(files), options));
+            }
+            if (files.size() > 1) assertThat(unread).as("files left unread").isPositive();
+        }));
+    }
+
+    /** Loads and evaluates with the cache, then saves it, as a check does. */
+    private static Result cachedCheck(List<Path> files, AnalysisCache cache, Evaluator.Options options) throws Exception {
+        Result r = new Evaluator(PACK).evaluate(new InventoryLoader().withCache(cache).load(files), options, cache);
+        assertThat(cache.save()).isNull();
+        return r;
+    }
+
     /** The same findings (what they say first, for a readable failure), recoveries, waiver states and coverage. */
     private static void assertSame(Result r, Result plain) {
         assertThat(r.findings().stream().map(IncrementalEvaluationTest::said).toList())

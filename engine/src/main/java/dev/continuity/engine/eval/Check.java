@@ -84,6 +84,16 @@ public record Check(List<Path> inventory, LocalDate asOf, List<Path> ruleFiles, 
             errors.addAll(e.errors());
         }
         long loadMillis = (System.nanoTime() - started) / 1_000_000;
+        try {
+            return evaluate(loader, inv, errors, loadMillis);
+        } finally {
+            if (cache != null) cache.discard(); // a cache file begun and not saved (the check failed)
+        }
+    }
+
+    private Result evaluate(InventoryLoader loader, Inventory inv, List<InputError> errors, long loadMillis) throws InputException {
+        // what the cache can do before the rules run, while the rule base may still be in the making
+        if (cache != null && inv != null) cache.loaded();
         RulePack pack = null;
         try {
             pack = RulePack.withCustomRules(expandDrl(ruleFiles), loader::display);

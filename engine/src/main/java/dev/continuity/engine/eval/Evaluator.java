@@ -242,24 +242,26 @@ public final class Evaluator {
         String global = cache == null ? null : globalKey(inv, options, skip);
         if (cache != null && global == null) return null;
         long t0 = System.nanoTime();
-        List<List<Resource>> components = Components.of(inv).members();
+        int[][] components = Components.positions(inv);
+        List<Resource> all = inv.resources(); // read only for the components evaluated again
         List<Finding> local = new ArrayList<>();
         Map<String, Recovery> recoveries = new HashMap<>();
         List<List<Resource>> stale = new ArrayList<>();
         List<String> staleKeys = new ArrayList<>();
         if (cache == null) {
-            stale.addAll(components);
+            for (int[] c : components) stale.add(members(all, c));
         } else {
             // a document spans files only when a hand-written one completes one imported from Terraform JSON
             boolean completes = inv.files().stream().anyMatch(dev.continuity.engine.load.InventoryLoader::isJson);
             // the keys (on both cores for many components), then looked up in component order
-            List<String> keys = (components.size() > 256 ? components.parallelStream() : components.stream())
-                    .map(c -> componentKey(global, c, inv, completes)).toList();
-            for (int n = 0; n < components.size(); n++) {
+            java.util.stream.IntStream numbers = java.util.stream.IntStream.range(0, components.length);
+            List<String> keys = (components.length > 256 ? numbers.parallel() : numbers)
+                    .mapToObj(n -> componentKey(global, components[n], inv, completes)).toList();
+            for (int n = 0; n < components.length; n++) {
                 String key = keys.get(n);
                 AnalysisCache.Part part = key == null ? null : cache.part(key);
                 if (part == null) {
-                    stale.add(components.get(n));
+                    stale.add(members(all, components[n]));
                     staleKeys.add(key);
                     continue;
                 }
@@ -268,10 +270,10 @@ public final class Evaluator {
                             Status.OPEN, null));
                 }
                 for (AnalysisCache.PartRecovery r : part.recoveries()) {
-                    Service s = inv.get(r.service(), Service.class).orElseThrow(); // a member of the component, unchanged
-                    recoveries.put(r.service(), Recovery.of(s, r.time(), r.limiting()));
+                    recoveries.put(r.service(), new Recovery(r.service(), r.time(), r.limiting(), r.criticality(), r.mtd()));
                 }
             }
+            cache.components(components);
         }
         long deriveNanos = 0;
         if (!stale.isEmpty()) {
@@ -297,11 +299,18 @@ public final class Evaluator {
         }
         Findings findings = new Findings(pack, inv);
         session(findings, wide, inv, options, List.of(), waivers.targets(), known, skip, true);
-        List<Finding> all = new ArrayList<>(local);
-        all.addAll(findings.all());
+        List<Finding> found = new ArrayList<>(local);
+        found.addAll(findings.all());
         List<Recovery> ordered = new ArrayList<>();
-        for (Service s : inv.all(Service.class)) ordered.add(recoveries.get(s.id()));
-        return new Fired(all, List.copyOf(ordered), deriveNanos, System.nanoTime() - t0 - deriveNanos);
+        for (String service : inv.ids(Service.class)) ordered.add(recoveries.get(service));
+        return new Fired(found, List.copyOf(ordered), deriveNanos, System.nanoTime() - t0 - deriveNanos);
+    }
+
+    /** A component's resources, from their positions. */
+    private static List<Resource> members(List<Resource> all, int[] positions) {
+        List<Resource> out = new ArrayList<>(positions.length);
+        for (int i : positions) out.add(all.get(i));
+        return out;
     }
 
     /** Components in {@code n} runs of about the same number of resources, in their order. */
@@ -357,7 +366,8 @@ public final class Evaluator {
                 found.get(i).add(new AnalysisCache.PartFinding(f.rule().id(), f.subject(), f.kind(), f.detail(), f.message(), f.location()));
             }
             for (Recovery r : fired.recoveries()) {
-                recovered.get(componentOf.get(r.service())).add(new AnalysisCache.PartRecovery(r.service(), r.time(), r.limiting()));
+                recovered.get(componentOf.get(r.service())).add(new AnalysisCache.PartRecovery(r.service(), r.time(), r.limiting(),
+                        r.criticality(), r.mtd()));
             }
         }
         for (int i = 0; i < components.size(); i++) {
@@ -403,17 +413,18 @@ public final class Evaluator {
      *                  member (a hand-written document completing one imported from Terraform JSON
      *                  among the inventory's files); when not, no member's locations are looked up
      */
-    private static String componentKey(String global, List<Resource> members, Inventory inv, boolean completes) {
-        Resource first = members.get(0);
-        StringBuilder sb = new StringBuilder(global).append('\n').append(first.kind()).append('\u0000').append(first.id()).append('\n');
+    private static String componentKey(String global, int[] members, Inventory inv, boolean completes) {
+        int first = members[0];
+        StringBuilder sb = new StringBuilder(global).append('\n').append(inv.kindAt(first).getSimpleName()).append('\u0000')
+                .append(inv.idAt(first)).append('\n');
         List<String> files = new ArrayList<>(2);
         String last = null;
-        for (Resource r : members) {
-            String file = r.location().file();
+        for (int at : members) {
+            String file = inv.fileAt(at);
             if (!file.equals(last) && !files.contains(file)) files.add(file);
             last = file;
             if (!completes) continue; // every field of the member was written where the member was
-            FieldLocations l = inv.locations(r);
+            FieldLocations l = inv.locations(inv.resources().get(at));
             if (l != null && l.paths().length > 0 && !l.file().equals(file) && !files.contains(l.file())) files.add(l.file());
             if (l != null && l.files() != null) { // a hand-written document completing an imported one
                 for (String f : l.files()) if (!files.contains(f)) files.add(f);

@@ -33,23 +33,46 @@ public record Components(List<List<Resource>> members) {
 
     public static Components of(Inventory inv) {
         List<Resource> all = inv.resources();
-        int[] parent = new int[all.size()];
-        for (int i = 0; i < parent.length; i++) parent[i] = i;
+        List<List<Resource>> members = new ArrayList<>();
+        for (int[] c : positions(inv)) {
+            List<Resource> m = new ArrayList<>(c.length);
+            for (int i : c) m.add(all.get(i));
+            members.add(m);
+        }
+        return new Components(List.copyOf(members));
+    }
+
+    /**
+     * The components as positions in the inventory's resources, each in inventory order, ordered by
+     * their first member: the inventory's own when it knows them (the analysis cache kept them from
+     * the run before), else worked out from its resolved references, or from the resources.
+     */
+    public static int[][] positions(Inventory inv) {
+        int[][] known = inv.knownComponents();
+        if (known != null) return known;
+        int n = inv.size();
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) parent[i] = i;
+        boolean[] global = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            Class<?> kind = inv.kindAt(i);
+            global[i] = kind == Policy.class || kind == Waiver.class;
+        }
         if (inv.references() != null) { // as the loader read and resolved them
             int[] from = inv.references().from(), to = inv.references().to();
             for (int k = 0; k < from.length; k++) {
                 int i = from[k], j = to[k];
-                if (i >= 0 && j >= 0 && !global(all.get(i)) && !global(all.get(j))) union(parent, i, j);
+                if (i >= 0 && j >= 0 && !global[i] && !global[j]) union(parent, i, j);
             }
         } else {
-            Map<String, Integer> index = new HashMap<>(all.size() * 2);
-            for (int i = 0; i < all.size(); i++) if (!global(all.get(i))) index.put(all.get(i).id(), i);
+            List<Resource> all = inv.resources();
+            Map<String, Integer> index = new HashMap<>(n * 2);
+            for (int i = 0; i < n; i++) if (!global[i]) index.put(all.get(i).id(), i);
             List<String> refs = new ArrayList<>();
-            for (int i = 0; i < all.size(); i++) {
-                Resource r = all.get(i);
-                if (global(r)) continue;
+            for (int i = 0; i < n; i++) {
+                if (global[i]) continue;
                 refs.clear();
-                references(r, refs);
+                references(all.get(i), refs);
                 for (String target : refs) {
                     Integer j = index.get(target);
                     if (j != null) union(parent, i, j);
@@ -57,19 +80,25 @@ public record Components(List<List<Resource>> members) {
             }
         }
         // components numbered in the order of their first member, without boxing
-        int[] number = new int[all.size()];
+        int[] number = new int[n];
         Arrays.fill(number, -1);
-        List<List<Resource>> members = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-            if (global(all.get(i))) continue;
+        int[] size = new int[n];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (global[i]) continue;
             int root = find(parent, i);
-            if (number[root] < 0) {
-                number[root] = members.size();
-                members.add(new ArrayList<>());
-            }
-            members.get(number[root]).add(all.get(i));
+            if (number[root] < 0) number[root] = count++;
+            size[number[root]]++;
         }
-        return new Components(List.copyOf(members));
+        int[][] out = new int[count][];
+        for (int c = 0; c < count; c++) out[c] = new int[size[c]];
+        int[] filled = new int[count];
+        for (int i = 0; i < n; i++) {
+            if (global[i]) continue;
+            int c = number[find(parent, i)];
+            out[c][filled[c]++] = i;
+        }
+        return out;
     }
 
     /**

@@ -33,7 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class AnalysisCache {
     /** The inventory format the entries hold (inventory.md's version). */
     static final int FORMAT = 2;
-    private static final String MAGIC = "continuity-analysis-cache/3";
+    private static final String MAGIC = "continuity-analysis-cache/4";
 
     /** One kept value: decoded on first use from its bytes in the cache file, or made in this run. */
     private static final class Slot<T> {
@@ -98,6 +98,9 @@ public final class AnalysisCache {
     private final Kept<Slot<InventoryLoader.FileResult>> files; // by path as shown and SHA-256
     private final Kept<Seen> seen; // by path as shown
     private final Kept<Slot<Part>> parts; // by component key
+    private final Kept<Slot<Wide>> wides; // by path as shown and SHA-256, as files
+    private final Kept<Slot<Head>> heads; // one, under SHAPE
+    private final Kept<Slot<Body>> bodies; // one, under SHAPE
     private final String warning;
     private int hits;
     private int componentHits;
@@ -105,17 +108,145 @@ public final class AnalysisCache {
     private final java.util.concurrent.atomic.AtomicInteger notRead = new java.util.concurrent.atomic.AtomicInteger();
 
     private AnalysisCache(Path file, Map<String, Slot<InventoryLoader.FileResult>> files, Map<String, Seen> seen,
-                          Map<String, Slot<Part>> parts, String warning) {
+                          Map<String, Slot<Part>> parts, Map<String, Slot<Wide>> wides, Map<String, Slot<Head>> heads,
+                          Map<String, Slot<Body>> bodies, String warning) {
         this.file = file;
         this.files = new Kept<>(files);
         this.seen = new Kept<>(seen);
         this.parts = new Kept<>(parts);
+        this.wides = new Kept<>(wides);
+        this.heads = new Kept<>(heads);
+        this.bodies = new Kept<>(bodies);
         this.warning = warning;
     }
 
     /** A cache with nothing in it yet. */
     private static AnalysisCache empty(Path file, String warning) {
-        return new AnalysisCache(file, new HashMap<>(), new HashMap<>(), new HashMap<>(), warning);
+        return new AnalysisCache(file, new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(),
+                new HashMap<>(), warning);
+    }
+
+    /** The key of the one shape a cache keeps. */
+    private static final String SHAPE = "inventory";
+
+    /**
+     * A file's resources of the kinds the rules of the whole inventory read (Policy, Exercise,
+     * Waiver), with their positions in the file and where their fields were written: what a check
+     * whose other files kept their shape reads of an unchanged file, instead of all its records.
+     */
+    record Wide(int[] positions, List<dev.continuity.engine.model.Resource> resources,
+                List<dev.continuity.engine.model.FieldLocations> locations) {
+        static boolean kind(Class<?> k) {
+            return k == dev.continuity.engine.model.Policy.class || k == dev.continuity.engine.model.Exercise.class
+                    || k == dev.continuity.engine.model.Waiver.class;
+        }
+
+        static Wide of(InventoryLoader.FileResult r) {
+            List<Integer> at = new ArrayList<>();
+            List<dev.continuity.engine.model.Resource> rs = new ArrayList<>();
+            List<dev.continuity.engine.model.FieldLocations> ls = new ArrayList<>();
+            for (int i = 0; i < r.resources().size(); i++) {
+                if (!kind(r.resources().get(i).getClass())) continue;
+                at.add(i);
+                rs.add(r.resources().get(i));
+                ls.add(r.locations().get(i));
+            }
+            return new Wide(at.stream().mapToInt(Integer::intValue).toArray(), rs, ls);
+        }
+    }
+
+    /**
+     * The inventory of the last valid check, in two parts: its files, with what each was when read
+     * ({@code digests}) and the files its documents name ({@code existing}); and its body, which holds
+     * as long as every changed file keeps its outline (kinds, ids and references): where each file's
+     * resources start, each resource's kind ({@link Kinds#ALL}) and id, and the components.
+     */
+    record Head(List<String> files, List<String> digests, List<List<String>> existing) {
+    }
+
+    record Body(int[] starts, byte[] kinds, String[] ids, int[][] components) {
+    }
+
+    /** The shape kept from the last valid check, or null. */
+    Head head() {
+        Slot<Head> slot = heads.before(SHAPE);
+        return slot == null ? null : value(slot, CacheCodec.Reader::head);
+    }
+
+    Body body() {
+        Slot<Body> slot = bodies.before(SHAPE);
+        return slot == null ? null : value(slot, CacheCodec.Reader::body);
+    }
+
+    /** Keeps this run's head with the body read: every changed file kept its outline, so the body holds. */
+    synchronized void keepShape(Head head) {
+        shapesKept++;
+        heads.keep(SHAPE, new Slot<>(head));
+        bodies.keep(SHAPE, bodies.before(SHAPE));
+        pendingStarts = null;
+    }
+
+    // the body of a shape the loader read whole, until the evaluator gives its components
+    private int[] pendingStarts;
+    private byte[] pendingKinds;
+    private String[] pendingIds;
+
+    /** The shape of an inventory the loader read whole: its body is completed by the evaluator's components. */
+    synchronized void keepShape(Head head, int[] starts, byte[] kinds, String[] ids) {
+        heads.keep(SHAPE, new Slot<>(head));
+        pendingStarts = starts;
+        pendingKinds = kinds;
+        pendingIds = ids;
+    }
+
+    /** The components the evaluator worked out or took from the shape (positions), for the shape this run keeps. */
+    public synchronized void components(int[][] components) {
+        if (pendingStarts != null) bodies.keep(SHAPE, new Slot<>(new Body(pendingStarts, pendingKinds, pendingIds, components)));
+        pendingStarts = null;
+        pendingKinds = null;
+        pendingIds = null;
+    }
+
+    /** An unchanged file's entry and wide records kept for the next run without reading them; false when the cache lacks either. */
+    synchronized boolean keepUnread(String display, String sha256) {
+        String key = key(display, sha256);
+        Slot<InventoryLoader.FileResult> entry = files.before(key);
+        Slot<Wide> wide = wides.before(key);
+        if (entry == null || wide == null) return false;
+        files.keep(key, entry);
+        wides.keep(key, wide);
+        hits++;
+        return true;
+    }
+
+    /** Whether the cache holds a file's entry and wide records. */
+    boolean holds(String display, String sha256) {
+        String key = key(display, sha256);
+        return files.before(key) != null && wides.before(key) != null;
+    }
+
+    /** A file's entry, read now (no check of named files: the caller did it), or null; a first read of an unread file is counted. */
+    InventoryLoader.FileResult entry(String display, String sha256) {
+        Slot<InventoryLoader.FileResult> slot = files.before(key(display, sha256));
+        if (slot == null) return null;
+        boolean first = slot.value == null;
+        InventoryLoader.FileResult r = value(slot, CacheCodec.Reader::result);
+        if (first && r != null) entriesRead.incrementAndGet();
+        return r;
+    }
+
+    private int shapesKept;
+    private final java.util.concurrent.atomic.AtomicInteger entriesRead = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A file's wide records, read now, or null. */
+    Wide wide(String display, String sha256) {
+        Slot<Wide> slot = wides.before(key(display, sha256));
+        return slot == null ? null : value(slot, CacheCodec.Reader::wide);
+    }
+
+    /** The SHA-256 recorded for a file unchanged since it was hashed, else null, counting nothing. */
+    String recorded(String display, Seen now) {
+        return mustRead(display, now) ? null : seen.before(display).sha256();
     }
 
     /**
@@ -135,8 +266,9 @@ public final class AnalysisCache {
     public record PartFinding(String rule, String subject, String kind, String detail, String message, dev.continuity.engine.model.Location location) {
     }
 
-    /** rec(S) of a service: its time (null: none) and its limiting component. */
-    public record PartRecovery(String service, dev.continuity.engine.model.Dur time, String limiting) {
+    /** rec(S) of a service: its time (null: none) and its limiting component, with the service's criticality and mtd. */
+    public record PartRecovery(String service, dev.continuity.engine.model.Dur time, String limiting,
+                               dev.continuity.engine.model.Criticality criticality, dev.continuity.engine.model.Dur mtd) {
     }
 
     /**
@@ -154,7 +286,7 @@ public final class AnalysisCache {
     }
 
     /** A change closer than this to the hashing could be one the times do not tell apart (coarse clocks, racy writes). */
-    static final long RACY_MILLIS = 2_000;
+    public static final long RACY_MILLIS = 2_000;
 
     /** A file's size, times and inode now (sha256 and hashedAt empty); null where the file system does not tell them. */
     static Seen stat(Path file) {
@@ -267,16 +399,20 @@ public final class AnalysisCache {
             int format = in.readInt();
             String build = reader.string();
             if (format != FORMAT || !build().equals(build)) return ignored(file, "written by another build of continuity (" + build + ")");
+            // what a check has once its inventory is loaded (written then, while the rules are still to run), then the rest
             Map<String, Slot<InventoryLoader.FileResult>> files = slots(in, reader, bytes);
-            Map<String, Slot<Part>> parts = slots(in, reader, bytes);
+            Map<String, Slot<Wide>> wides = slots(in, reader, bytes);
             int n = reader.count();
             Map<String, Seen> seen = new HashMap<>(n * 2);
             for (int i = 0; i < n; i++) {
                 String display = reader.string();
                 seen.put(display, new Seen(reader.string(), in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong()));
             }
+            Map<String, Slot<Part>> parts = slots(in, reader, bytes);
+            Map<String, Slot<Head>> heads = slots(in, reader, bytes);
+            Map<String, Slot<Body>> bodies = slots(in, reader, bytes);
             if (!in.atEnd()) return ignored(file, "it is corrupt");
-            return new AnalysisCache(file, files, seen, parts, null);
+            return new AnalysisCache(file, files, seen, parts, wides, heads, bodies, null);
         } catch (IOException | RuntimeException e) {
             return ignored(file, "it is corrupt or cut short");
         }
@@ -341,25 +477,27 @@ public final class AnalysisCache {
      * What a cache has served so far: files whose documents it gave, how many of them were not
      * even read (unchanged since they were hashed), components looked up and found.
      */
-    public record Served(int files, int notRead, int componentsFound, int componentsLookedUp) {
+    public record Served(int files, int notRead, int componentsFound, int componentsLookedUp, int shapesKept, int entriesRead) {
         /** What was served after {@code before} (a cache kept in memory counts across checks). */
         public Served since(Served before) {
             return new Served(files - before.files, notRead - before.notRead, componentsFound - before.componentsFound,
-                    componentsLookedUp - before.componentsLookedUp);
+                    componentsLookedUp - before.componentsLookedUp, shapesKept - before.shapesKept, entriesRead - before.entriesRead);
         }
 
         /** In words, for a check of {@code of} files (none looked up: custom rules evaluate every component). */
         public String describe(int of) {
             String use = String.format(java.util.Locale.ROOT, "cache: documents of %d of %d files from the cache (%d not read: unchanged since hashed)",
                     files, of, notRead);
-            return componentsLookedUp == 0 ? use + "; no component's findings looked up"
-                    : use + String.format(java.util.Locale.ROOT, "; findings of %d of %d components from the cache", componentsFound, componentsLookedUp);
+            use += componentsLookedUp == 0 ? "; no component's findings looked up"
+                    : String.format(java.util.Locale.ROOT, "; findings of %d of %d components from the cache", componentsFound, componentsLookedUp);
+            return use + (shapesKept == 0 ? "; the inventory's shape worked out anew"
+                    : String.format(java.util.Locale.ROOT, "; the inventory's shape from the cache (records of %d unchanged files read)", entriesRead));
         }
     }
 
     /** What this cache has served so far. */
     public synchronized Served served() {
-        return new Served(hits, notRead(), componentHits, componentLookups);
+        return new Served(hits, notRead(), componentHits, componentLookups, shapesKept, entriesRead.get());
     }
 
     static String key(String display, String sha256) {
@@ -375,6 +513,8 @@ public final class AnalysisCache {
         if (r == null) return null;
         for (String f : r.existingFiles()) if (!Files.exists(Path.of(f))) return null;
         files.keep(key, slot);
+        Slot<Wide> wide = wides.before(key);
+        wides.keep(key, wide != null ? wide : new Slot<>(Wide.of(r)));
         synchronized (this) {
             hits++;
         }
@@ -383,6 +523,7 @@ public final class AnalysisCache {
 
     void put(String display, String sha256, InventoryLoader.FileResult r) {
         files.keep(key(display, sha256), new Slot<>(r));
+        wides.keep(key(display, sha256), new Slot<>(Wide.of(r)));
     }
 
     /** The findings kept for a component with this key, or null. */
@@ -404,55 +545,137 @@ public final class AnalysisCache {
 
     /** Writes the entries of this run (others are dropped), atomically, unless they are the ones read; a failure to write is only a warning. */
     public String save() {
+        synchronized (this) {
+            if (heads.now.isEmpty() != bodies.now.isEmpty()) { // no components came (custom rules, an error): no shape
+                heads.now.clear();
+                bodies.now.clear();
+            }
+        }
         if (file == null) { // in memory: this check's entries are the next one's
             synchronized (this) {
                 files.roll();
                 parts.roll();
                 seen.roll();
+                wides.roll();
+                heads.roll();
+                bodies.roll();
             }
             return null;
         }
-        if (warning == null && !files.changed() && !parts.changed() && !seen.changed()) return null; // nothing changed
+        if (warning == null && !files.changed() && !parts.changed() && !seen.changed() && !wides.changed() && !heads.changed()
+                && !bodies.changed()) {
+            discard();
+            return null; // nothing changed
+        }
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                // written as it is made, the CRC-32C taken on the way: the bytes of entries reused are copied, not encoded again
-                java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-                Sink sink = new Sink(o, crc);
-                CacheCodec.Out head = new CacheCodec.Out();
-                CacheCodec.Writer writer = new CacheCodec.Writer(head);
-                writer.string(MAGIC);
-                head.writeInt(FORMAT);
-                writer.string(build());
-                sink.flush(head);
-                write(sink, head, writer, files.now, CacheCodec.Writer::result);
-                write(sink, head, writer, parts.now, CacheCodec.Writer::part);
-                List<String> shown = new ArrayList<>(seen.now.keySet());
-                Collections.sort(shown);
-                head.writeInt(shown.size());
-                for (String display : shown) {
-                    Seen x = seen.now.get(display);
-                    writer.string(display);
-                    writer.string(x.sha256());
-                    head.writeLong(x.size());
-                    head.writeLong(x.modified());
-                    head.writeLong(x.changed());
-                    head.writeLong(x.inode());
-                    head.writeLong(x.hashedAt());
-                }
-                sink.flush(head);
-                o.write(java.nio.ByteBuffer.allocate(8).putLong(crc.getValue()).array());
-                o.close();
-                Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Written w = written;
+            written = null;
+            if (w == null || w.files != files.now.size() || w.wides != wides.now.size() || w.seen != seen.now.size()) {
+                if (w != null) w.close();
+                w = firstPart();
+            }
+            try {
+                write(w.sink, w.head, w.writer, parts.now, CacheCodec.Writer::part);
+                write(w.sink, w.head, w.writer, heads.now, CacheCodec.Writer::head);
+                write(w.sink, w.head, w.writer, bodies.now, CacheCodec.Writer::body);
+                w.o.write(java.nio.ByteBuffer.allocate(8).putLong(w.sink.crc().getValue()).array());
+                w.o.close();
+                Files.move(w.tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             } finally {
-                Files.deleteIfExists(tmp);
+                w.close();
             }
             return null;
         } catch (IOException | RuntimeException e) {
             return "cache: cannot write " + dev.continuity.engine.text.Text.escape(file.toString()) + " ("
                     + dev.continuity.engine.text.Text.escape(String.valueOf(e.getMessage())) + "); the next run reads every file again";
+        }
+    }
+
+    /** A cache file being written: its first part (up to what a loaded inventory fixes) in a temporary file, still open. */
+    private record Written(Path tmp, OutputStream o, Sink sink, CacheCodec.Out head, CacheCodec.Writer writer, int files, int wides, int seen) {
+        /** Closes and deletes the temporary file (after the move, there is none). */
+        void close() throws IOException {
+            try {
+                o.close();
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        }
+    }
+
+    private Written written; // the first part, written once the inventory was loaded; null: none
+
+    /**
+     * Once the inventory is loaded, before the rules run (while the command line's warm-up thread
+     * may still be building the rule base, which the check then waits for): the findings kept for
+     * components and the unchanged files' records of the kinds the rules of the whole inventory read
+     * are decoded now, and the part of the cache file that the load fixed (its files' entries, which
+     * {@link #save} would otherwise copy after the rules) is written to a temporary file. A failure
+     * here is only tried again by {@link #save}.
+     */
+    public void loaded() {
+        synchronized (this) {
+            for (Slot<Part> slot : parts.before.values()) value(slot, CacheCodec.Reader::part);
+            for (Slot<Wide> slot : wides.now.values()) value(slot, CacheCodec.Reader::wide);
+        }
+        if (file == null || written != null) return;
+        try {
+            written = firstPart();
+        } catch (IOException | RuntimeException e) {
+            written = null;
+        }
+    }
+
+    /** Drops a first part written for a save that will not come (the check failed); {@link #save} calls it when nothing changed. */
+    public void discard() {
+        Written w = written;
+        written = null;
+        if (w == null) return;
+        try {
+            w.close();
+        } catch (IOException e) {
+            // a temporary file left behind in the cache's folder: nothing to report on
+        }
+    }
+
+    /** A temporary file beside the cache with its header, the files' entries, their wide records and what each file was when hashed. */
+    private Written firstPart() throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        OutputStream o = null;
+        try {
+            o = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
+            // written as it is made, the CRC-32C taken on the way: the bytes of entries reused are copied, not encoded again
+            Sink sink = new Sink(o, new java.util.zip.CRC32C());
+            CacheCodec.Out head = new CacheCodec.Out();
+            CacheCodec.Writer writer = new CacheCodec.Writer(head);
+            writer.string(MAGIC);
+            head.writeInt(FORMAT);
+            writer.string(build());
+            sink.flush(head);
+            int fileCount = files.now.size(), wideCount = wides.now.size(), seenCount = seen.now.size();
+            write(sink, head, writer, files.now, CacheCodec.Writer::result);
+            write(sink, head, writer, wides.now, CacheCodec.Writer::wide);
+            List<String> shown = new ArrayList<>(seen.now.keySet());
+            Collections.sort(shown);
+            head.writeInt(shown.size());
+            for (String display : shown) {
+                Seen x = seen.now.get(display);
+                writer.string(display);
+                writer.string(x.sha256());
+                head.writeLong(x.size());
+                head.writeLong(x.modified());
+                head.writeLong(x.changed());
+                head.writeLong(x.inode());
+                head.writeLong(x.hashedAt());
+            }
+            sink.flush(head);
+            return new Written(tmp, o, sink, head, writer, fileCount, wideCount, seenCount);
+        } catch (IOException | RuntimeException e) {
+            if (o != null) o.close();
+            Files.deleteIfExists(tmp);
+            throw e;
         }
     }
 

@@ -392,6 +392,43 @@ final class CacheCodec {
                 string(r.service());
                 string(r.time() == null ? null : r.time().text());
                 string(r.limiting());
+                out.writeShort(r.criticality() == null ? -1 : r.criticality().ordinal());
+                string(r.mtd() == null ? null : r.mtd().text());
+            }
+        }
+
+        void wide(AnalysisCache.Wide w) throws IOException {
+            out.writeInt(w.positions().length);
+            for (int i = 0; i < w.positions().length; i++) {
+                out.writeInt(w.positions()[i]);
+                Resource res = w.resources().get(i);
+                out.writeByte(Kinds.ALL.indexOf(res.getClass()));
+                record(res);
+                fieldLocations(w.locations().get(i));
+            }
+        }
+
+        void head(AnalysisCache.Head h) throws IOException {
+            out.writeInt(h.files().size());
+            for (int i = 0; i < h.files().size(); i++) {
+                string(h.files().get(i));
+                string(h.digests().get(i));
+                List<String> existing = h.existing().get(i);
+                out.writeInt(existing.size());
+                for (String f : existing) string(f);
+            }
+        }
+
+        void body(AnalysisCache.Body b) throws IOException {
+            out.writeInt(b.starts().length);
+            for (int x : b.starts()) out.writeInt(x);
+            out.writeInt(b.kinds().length);
+            out.write(b.kinds());
+            for (String id : b.ids()) string(id);
+            out.writeInt(b.components().length);
+            for (int[] c : b.components()) {
+                out.writeInt(c.length);
+                for (int x : c) out.writeInt(x);
             }
         }
 
@@ -479,11 +516,72 @@ final class CacheCodec {
             }
             int m = count();
             List<AnalysisCache.PartRecovery> recoveries = new ArrayList<>(m);
+            Criticality[] levels = Criticality.values();
             for (int i = 0; i < m; i++) {
-                String service = string(), time = string();
-                recoveries.add(new AnalysisCache.PartRecovery(service, time == null ? null : dur(time), string()));
+                String service = string(), time = string(), limiting = string();
+                int level = in.readShort();
+                if (level < -1 || level >= levels.length) throw new IOException("bad criticality");
+                String mtd = string();
+                recoveries.add(new AnalysisCache.PartRecovery(service, time == null ? null : dur(time), limiting,
+                        level < 0 ? null : levels[level], mtd == null ? null : dur(mtd)));
             }
             return new AnalysisCache.Part(findings, recoveries);
+        }
+
+        AnalysisCache.Wide wide() throws IOException {
+            int n = count();
+            int[] positions = new int[n];
+            List<Resource> resources = new ArrayList<>(n);
+            List<FieldLocations> locations = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                positions[i] = in.readInt();
+                Class<?> kind = kind(in.readByte());
+                resources.add((Resource) codec(kind).read(this));
+                locations.add(fieldLocations());
+            }
+            return new AnalysisCache.Wide(positions, resources, locations);
+        }
+
+        AnalysisCache.Head head() throws IOException {
+            int n = count();
+            List<String> files = new ArrayList<>(n), digests = new ArrayList<>(n);
+            List<List<String>> existing = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                files.add(string());
+                digests.add(string());
+                int e = count();
+                List<String> named = new ArrayList<>(e);
+                for (int j = 0; j < e; j++) named.add(string());
+                existing.add(List.copyOf(named));
+            }
+            return new AnalysisCache.Head(List.copyOf(files), List.copyOf(digests), List.copyOf(existing));
+        }
+
+        AnalysisCache.Body body() throws IOException {
+            int[] starts = new int[count()];
+            for (int i = 0; i < starts.length; i++) starts[i] = in.readInt();
+            int n = count();
+            for (int i = 0; i < starts.length; i++) {
+                if (starts[i] < (i == 0 ? 0 : starts[i - 1]) || starts[i] > n) throw new IOException("bad start");
+            }
+            if (starts.length == 0 || starts[0] != 0 || starts[starts.length - 1] != n) throw new IOException("bad starts");
+            byte[] kinds = new byte[n];
+            for (int i = 0; i < n; i++) {
+                kinds[i] = in.readByte();
+                kind(kinds[i]); // a kind this build knows
+            }
+            String[] ids = new String[n];
+            for (int i = 0; i < n; i++) ids[i] = string();
+            int[][] components = new int[count()][];
+            for (int c = 0; c < components.length; c++) {
+                int[] members = new int[count()];
+                for (int j = 0; j < members.length; j++) {
+                    members[j] = in.readInt();
+                    if (members[j] < 0 || members[j] >= n) throw new IOException("bad position");
+                }
+                components[c] = members;
+            }
+            return new AnalysisCache.Body(starts, kinds, ids, components);
         }
 
         /** A count of entries to follow; a negative or absurd one is a corrupt cache. */

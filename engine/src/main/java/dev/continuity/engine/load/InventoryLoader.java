@@ -86,11 +86,19 @@ public final class InventoryLoader {
     public Inventory load(List<Path> paths) throws InputException {
         List<InputError> errors = new ArrayList<>();
         List<Path> files = expand(paths, errors);
+        // with a cache whose shape still holds, only the changed files are read (the rest when asked for)
+        FileResult[] read = new FileResult[files.size()];
+        if (cache != null && errors.isEmpty()) {
+            Inventory kept = kept(files, read);
+            if (kept != null) return kept;
+        }
         // Terraform JSON first: its documents are completed by hand-written ones of the same kind and id
         Declared declared = importDeclared(files.stream().filter(InventoryLoader::isJson).toList());
         // files are parsed and bound in parallel (each with its own error list), then merged in
         // file order, so that the result and the order of errors do not depend on timing
-        List<FileResult> yaml = readAll(files.stream().filter(f -> !isJson(f)).toList(), declared);
+        List<FileResult> yaml = files.stream().anyMatch(InventoryLoader::isJson)
+                ? readAll(files.stream().filter(f -> !isJson(f)).toList(), declared, null)
+                : readAll(files, declared, read); // (kept() reads no JSON, so read[] is in file order)
         List<FileResult> results = new ArrayList<>();
         Iterator<FileResult> nextYaml = yaml.iterator();
         for (Path f : files) results.add(isJson(f) ? declared.bind(f) : nextYaml.next());
@@ -186,7 +194,220 @@ public final class InventoryLoader {
             throw e;
         }
         if (!errors.isEmpty()) throw new InputException(errors);
+        if (cache != null && files.stream().noneMatch(InventoryLoader::isJson)) keepShape(shown, results);
         return inv;
+    }
+
+    /** The shape of an inventory read whole and valid, for the next check with the cache ({@link #kept}). */
+    private void keepShape(List<String> shown, List<FileResult> results) {
+        int n = results.size(), total = 0;
+        int[] starts = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            starts[i] = total;
+            total += results.get(i).resources().size();
+        }
+        starts[n] = total;
+        byte[] kinds = new byte[total];
+        String[] ids = new String[total];
+        List<String> digests = new ArrayList<>(n);
+        List<List<String>> existing = new ArrayList<>(n);
+        int at = 0;
+        for (FileResult r : results) {
+            for (Resource res : r.resources()) {
+                kinds[at] = (byte) Kinds.ALL.indexOf(res.getClass());
+                ids[at++] = res.id();
+            }
+            digests.add(r.sha256());
+            existing.add(r.existingFiles());
+        }
+        cache.keepShape(new AnalysisCache.Head(shown, digests, existing), starts, kinds, ids);
+    }
+
+    /**
+     * The inventory from the cache's shape of the last valid check, when it still holds: the same
+     * files, each unchanged since it was hashed or changed without changing its outline (the kind,
+     * id and references of each resource, a Vendor's type), and without errors. Then the last
+     * check's index of ids, its reference checks, its dependency cycles (none) and its components
+     * hold too: only the changed files are read, and the records of the others when asked for. Null
+     * when the shape does not hold; the files read are then in {@code read}, by position.
+     */
+    private Inventory kept(List<Path> files, FileResult[] read) {
+        if (cache.warning() != null) return null;
+        AnalysisCache.Head head = cache.head();
+        int n = files.size();
+        if (head == null || head.files().size() != n) return null;
+        List<String> shown = new ArrayList<>(n);
+        for (Path f : files) {
+            if (isJson(f)) return null;
+            shown.add(display(f));
+        }
+        if (!shown.equals(head.files())) return null;
+        AnalysisCache.Body body = cache.body();
+        if (body == null || body.starts().length != n + 1) return null;
+        AnalysisCache.Seen[] stats = new AnalysisCache.Seen[n];
+        List<Path> changed = new ArrayList<>();
+        List<Integer> changedAt = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            stats[i] = AnalysisCache.stat(files.get(i));
+            String sha = stats[i] == null ? null : cache.recorded(shown.get(i), stats[i]);
+            boolean same = sha != null && sha.equals(head.digests().get(i)) && cache.holds(shown.get(i), sha)
+                    && head.existing().get(i).stream().allMatch(f -> Files.exists(Path.of(f)));
+            if (!same) {
+                changed.add(files.get(i));
+                changedAt.add(i);
+            }
+        }
+        List<FileResult> fresh = readAll(changed, new Declared(), null);
+        boolean holds = true;
+        for (int k = 0; k < changed.size(); k++) {
+            int i = changedAt.get(k);
+            read[i] = fresh.get(k);
+            holds &= keepsOutline(read[i], shown.get(i), head.digests().get(i), i, body);
+        }
+        if (!holds) return null;
+        // it holds: the unchanged files are taken from the cache unread
+        List<String> digests = new ArrayList<>(head.digests());
+        List<List<String>> existing = new ArrayList<>(head.existing());
+        for (int i = 0; i < n; i++) {
+            if (read[i] != null) {
+                digests.set(i, read[i].sha256());
+                existing.set(i, read[i].existingFiles());
+            } else {
+                cache.unchanged(shown.get(i), stats[i]);
+                if (!cache.keepUnread(shown.get(i), digests.get(i))) throw new IllegalStateException("cache entry gone: " + shown.get(i));
+            }
+        }
+        cache.keepShape(new AnalysisCache.Head(shown, digests, existing));
+        SortedMap<String, String> byPath = new TreeMap<>();
+        for (int i = 0; i < n; i++) byPath.put(shown.get(i), digests.get(i));
+        List<String> warnings = new ArrayList<>(); // no Terraform JSON among the files, the cache read without a warning
+        return new Inventory(shown, new Unread(shown, digests, read.clone(), body), defaultPolicy(), digest(byPath), warnings, byPath);
+    }
+
+    /** True when a changed file has no errors and the outline the shape was made from. */
+    private boolean keepsOutline(FileResult now, String display, String digestBefore, int file, AnalysisCache.Body body) {
+        if (!now.errors().isEmpty() || !now.invalid().isEmpty()) return false;
+        List<Resource> rs = now.resources();
+        int start = body.starts()[file];
+        if (start + rs.size() != body.starts()[file + 1]) return false;
+        for (int k = 0; k < rs.size(); k++) {
+            Resource r = rs.get(k);
+            if (body.kinds()[start + k] != Kinds.ALL.indexOf(r.getClass()) || !r.id().equals(body.ids()[start + k])) return false;
+        }
+        if (now.sha256().equals(digestBefore)) return true; // the bytes the shape was made from
+        FileResult before = cache.entry(display, digestBefore);
+        return before != null && sameOutline(before, now);
+    }
+
+    /** Same resources by kind and id (a Vendor's type too: references check it), same references. */
+    static boolean sameOutline(FileResult a, FileResult b) {
+        if (a.resources().size() != b.resources().size() || a.refs().size() != b.refs().size()) return false;
+        for (int i = 0; i < a.resources().size(); i++) {
+            Resource x = a.resources().get(i), y = b.resources().get(i);
+            if (x.getClass() != y.getClass() || !x.id().equals(y.id())) return false;
+            if (x instanceof Vendor v && v.type() != ((Vendor) y).type()) return false;
+        }
+        for (int k = 0; k < a.refs().size(); k++) {
+            Binder.RefUse x = a.refs().get(k), y = b.refs().get(k);
+            if (!x.owner().equals(y.owner()) || !x.target().equals(y.target()) || !x.field().equals(y.field())
+                    || !x.allowed().equals(y.allowed()) || !x.vendorType().equals(y.vendorType())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The resources of an inventory whose shape the cache kept: the changed files' as read, the
+     * others' read from the cache when first asked for (the kinds the rules of the whole inventory
+     * read from their own small entry), each file under its own lock, so that every record is one
+     * object however many threads ask.
+     */
+    private final class Unread implements Inventory.Records {
+        private final List<String> shown;
+        private final List<String> digests;
+        private final FileResult[] files; // read (changed), else null: from the cache
+        private final AnalysisCache.Body body;
+        private final int[] fileOf;
+        private final Object[] locks;
+
+        Unread(List<String> shown, List<String> digests, FileResult[] files, AnalysisCache.Body body) {
+            this.shown = shown;
+            this.digests = digests;
+            this.files = files;
+            this.body = body;
+            int[] starts = body.starts();
+            fileOf = new int[body.ids().length];
+            locks = new Object[files.length];
+            for (int f = 0; f < files.length; f++) {
+                locks[f] = new Object();
+                Arrays.fill(fileOf, starts[f], starts[f + 1], f);
+            }
+        }
+
+        public int size() {
+            return fileOf.length;
+        }
+
+        public Class<? extends Resource> kind(int position) {
+            return Kinds.ALL.get(body.kinds()[position]);
+        }
+
+        public String id(int position) {
+            return body.ids()[position];
+        }
+
+        public String file(int position) {
+            return shown.get(fileOf[position]);
+        }
+
+        public int[][] components() {
+            return body.components();
+        }
+
+        public Resource resource(int position) {
+            int f = fileOf[position], local = position - body.starts()[f];
+            synchronized (locks[f]) {
+                if (files[f] != null) return files[f].resources().get(local);
+                if (AnalysisCache.Wide.kind(kind(position))) {
+                    AnalysisCache.Wide w = wide(f);
+                    return w.resources().get(wideAt(w, local, f));
+                }
+                return entry(f).resources().get(local);
+            }
+        }
+
+        public FieldLocations locations(int position) {
+            int f = fileOf[position], local = position - body.starts()[f];
+            synchronized (locks[f]) {
+                if (files[f] != null) return files[f].locations().get(local);
+                if (AnalysisCache.Wide.kind(kind(position))) {
+                    AnalysisCache.Wide w = wide(f);
+                    return w.locations().get(wideAt(w, local, f));
+                }
+                return entry(f).locations().get(local);
+            }
+        }
+
+        private int wideAt(AnalysisCache.Wide w, int local, int f) {
+            int j = Arrays.binarySearch(w.positions(), local);
+            if (j < 0) throw new IllegalStateException("analysis cache: no record at " + local + " of " + shown.get(f));
+            return j;
+        }
+
+        private AnalysisCache.Wide wide(int f) {
+            AnalysisCache.Wide w = cache.wide(shown.get(f), digests.get(f));
+            if (w == null) throw new IllegalStateException("analysis cache: cannot read " + shown.get(f));
+            return w;
+        }
+
+        private FileResult entry(int f) {
+            FileResult r = cache.entry(shown.get(f), digests.get(f));
+            if (r == null || r.resources().size() != body.starts()[f + 1] - body.starts()[f]) {
+                throw new IllegalStateException("analysis cache: cannot read " + shown.get(f));
+            }
+            return r;
+        }
     }
 
     static boolean isJson(Path f) {
@@ -396,7 +617,7 @@ public final class InventoryLoader {
      * last it kept one core busy while the other waited (a cached re-run of 100k with one file
      * changed: the main thread parked about 110 ms).
      */
-    private List<FileResult> readAll(List<Path> files, Declared declared) {
+    private List<FileResult> readAll(List<Path> files, Declared declared, FileResult[] read) {
         int n = files.size();
         AnalysisCache.Seen[] stats = new AnalysisCache.Seen[n];
         int[] order = new int[n]; // the files to take, in turn: those to read first (each result goes to its file's place)
@@ -406,12 +627,12 @@ public final class InventoryLoader {
             if (cache == null || stats[i] == null || cache.mustRead(display(files.get(i)), stats[i])) order[first++] = i;
             else order[--last] = i;
         }
-        FileResult[] out = new FileResult[n];
+        FileResult[] out = read != null ? read.clone() : new FileResult[n]; // (read: files read already, else null)
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         Runnable reader = () -> {
             for (int k; (k = next.getAndIncrement()) < n; ) {
                 int i = order[k];
-                out[i] = readFile(files.get(i), declared, stats[i]);
+                if (out[i] == null) out[i] = readFile(files.get(i), declared, stats[i]);
             }
         };
         int helpers = Math.min(n - 1, java.util.concurrent.ForkJoinPool.getCommonPoolParallelism());

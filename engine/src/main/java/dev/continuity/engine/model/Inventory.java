@@ -16,6 +16,8 @@ public final class Inventory {
     private final List<String> warnings;
     private final Map<String, String> fileDigests;
     private final References references;
+    /** The resources read when first asked for (the analysis cache), or null: every one read. */
+    private final Records records;
 
     /**
      * Where a field of a resource was written ({@code rto}, {@code failover.mode},
@@ -100,6 +102,7 @@ public final class Inventory {
         this.sha256 = sha256;
         this.files = List.copyOf(files);
         this.resources = List.copyOf(resources);
+        this.records = null;
         Map<String, Integer> ids = index != null ? index : new HashMap<>(resources.size() * 2);
         Map<Class<?>, List<Resource>> kinds = new HashMap<>();
         for (int i = 0; i < this.resources.size(); i++) {
@@ -111,6 +114,127 @@ public final class Inventory {
         this.byKind = kinds;
         List<Resource> policies = kinds.getOrDefault(Policy.class, List.of());
         this.policy = policies.isEmpty() ? defaultPolicy : (Policy) policies.get(0);
+    }
+
+    /**
+     * Resources known by kind, id and file before they are read (the analysis cache's): a record
+     * is read when first asked for, and is the same object every time after.
+     */
+    public interface Records {
+        /** How many resources. */
+        int size();
+
+        Class<? extends Resource> kind(int position);
+
+        String id(int position);
+
+        /** The file (as locations show it) the resource was written in. */
+        String file(int position);
+
+        /** The resource, read on first use; the same object every time. */
+        Resource resource(int position);
+
+        /** Where its fields were written, or null. */
+        FieldLocations locations(int position);
+
+        /** The components (graph/Components) as positions, known from the run before; null: worked out from the resources. */
+        int[][] components();
+    }
+
+    /** The inventory of resources read when first asked for. */
+    public Inventory(List<String> files, Records records, Policy defaultPolicy, String sha256, List<String> warnings,
+                     Map<String, String> fileDigests) {
+        this(files, records, defaultPolicy, sha256, warnings, fileDigests, index(records));
+    }
+
+    private static Map<String, Integer> index(Records records) {
+        Map<String, Integer> index = new HashMap<>(records.size() * 2);
+        for (int i = 0; i < records.size(); i++) index.put(records.id(i), i);
+        return index;
+    }
+
+    private Inventory(List<String> files, Records records, Policy defaultPolicy, String sha256, List<String> warnings,
+                      Map<String, String> fileDigests, Map<String, Integer> index) {
+        this.records = records;
+        this.references = null;
+        this.fileDigests = Map.copyOf(fileDigests);
+        this.defaultPolicy = defaultPolicy;
+        this.warnings = List.copyOf(warnings);
+        this.sha256 = sha256;
+        this.files = List.copyOf(files);
+        this.indexById = index;
+        this.locations = id -> {
+            Integer at = index.get(id);
+            return at == null ? null : records.locations(at);
+        };
+        this.resources = new Read(records, null);
+        // each kind's positions, counted first, then filled (no boxing)
+        Map<Class<?>, int[]> positions = new HashMap<>();
+        Map<Class<?>, int[]> filled = new HashMap<>();
+        for (int i = 0; i < records.size(); i++) filled.computeIfAbsent(records.kind(i), k -> new int[1])[0]++;
+        filled.forEach((k, count) -> {
+            positions.put(k, new int[count[0]]);
+            count[0] = 0;
+        });
+        for (int i = 0; i < records.size(); i++) {
+            Class<?> k = records.kind(i);
+            positions.get(k)[filled.get(k)[0]++] = i;
+        }
+        Map<Class<?>, List<Resource>> kinds = new HashMap<>();
+        positions.forEach((k, at) -> kinds.put(k, new Read(records, at)));
+        this.byKind = kinds;
+        List<Resource> policies = kinds.getOrDefault(Policy.class, List.of());
+        this.policy = policies.isEmpty() ? defaultPolicy : (Policy) policies.get(0);
+    }
+
+    /** Resources read when asked for: every position, or some ({@code at}). */
+    private static final class Read extends AbstractList<Resource> implements RandomAccess {
+        private final Records records;
+        private final int[] at;
+
+        Read(Records records, int[] at) {
+            this.records = records;
+            this.at = at;
+        }
+
+        @Override
+        public Resource get(int i) {
+            if (at == null) Objects.checkIndex(i, records.size());
+            return records.resource(at == null ? i : at[i]);
+        }
+
+        @Override
+        public int size() {
+            return at == null ? records.size() : at.length;
+        }
+    }
+
+    /** The kind of the resource at a position, without reading it when it is not read yet. */
+    public Class<? extends Resource> kindAt(int position) {
+        return records != null ? records.kind(position) : resources.get(position).getClass();
+    }
+
+    /** The id of the resource at a position, without reading it. */
+    public String idAt(int position) {
+        return records != null ? records.id(position) : resources.get(position).id();
+    }
+
+    /** The file the resource at a position was written in, without reading it. */
+    public String fileAt(int position) {
+        return records != null ? records.file(position) : resources.get(position).location().file();
+    }
+
+    /** The ids of the resources of a kind, in inventory order, without reading them. */
+    public List<String> ids(Class<? extends Resource> kind) {
+        if (records == null) return all(kind).stream().map(Resource::id).toList();
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) if (records.kind(i) == kind) out.add(records.id(i));
+        return out;
+    }
+
+    /** The components (graph/Components) as positions when known without reading the resources, else null. */
+    public int[][] knownComponents() {
+        return records == null ? null : records.components();
     }
 
     /** SHA-256 over the sorted relative paths and contents of the inventory files (see the constructor). */
@@ -150,6 +274,7 @@ public final class Inventory {
     public Inventory withWarning(String warning) {
         List<String> w = new ArrayList<>(warnings);
         w.add(warning);
+        if (records != null) return new Inventory(files, records, defaultPolicy, sha256, w, fileDigests, indexById);
         return new Inventory(files, resources, defaultPolicy, sha256, locations, w, fileDigests, references, indexById);
     }
 
