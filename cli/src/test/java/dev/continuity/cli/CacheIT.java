@@ -78,9 +78,16 @@ class CacheIT {
         Files.writeString(inv.resolve("vendors.yaml"), "\n# changed\n", java.nio.file.StandardOpenOption.APPEND);
         int[] changed = served.apply(CliProcess.run(tmp, tmp, List.of(), Map.of(), args.toArray(String[]::new)));
         assertThat(changed[0]).isEqualTo(files - 1);
-        assertThat(changed[3]).isLessThan(first[4]);
-        // a comment keeps the file's outline: the shape holds, and only some unchanged files' records are read
+        // a comment changes no resource: the shape holds, and every component's findings come from the cache
+        assertThat(changed[3]).isEqualTo(first[4]);
         assertThat(changed[5]).isBetween(0, files - 2);
+        // a value changed: the shape holds, and the component of the vendor changed is evaluated again
+        String vendors = Files.readString(inv.resolve("vendors.yaml"));
+        assertThat(vendors).contains("slaRto: PT4H");
+        Files.writeString(inv.resolve("vendors.yaml"), vendors.replaceFirst("slaRto: PT4H", "slaRto: PT5H"));
+        int[] value = served.apply(CliProcess.run(tmp, tmp, List.of(), Map.of(), args.toArray(String[]::new)));
+        assertThat(value[3]).isLessThan(first[4]);
+        assertThat(value[5]).isBetween(0, files - 2);
         // the first two documents swapped: the same resources, not in the same places, so the shape is worked out anew
         String[] docs = Files.readString(inv.resolve("vendors.yaml")).split("(?m)^---\\n");
         assertThat(docs.length).isGreaterThan(2);

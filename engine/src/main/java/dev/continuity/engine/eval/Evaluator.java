@@ -402,39 +402,45 @@ public final class Evaluator {
     }
 
     /**
-     * A component's key: the global key, its first member's kind and id, and the files its members
-     * were written in (in inventory order), each with its digest. That is enough: every member lies
-     * in those files, so does every reference between members (a resource that names a member is
-     * one), so the component is the part of those files' resources that its first member reaches,
-     * and those files' bytes and names fix their resources, their order and their locations. Null
-     * when a file's digest is unknown.
+     * A component's key: the global key, its first member's kind and id, and, in member order
+     * without repeats, each member's file with a version of it whose bytes hold the member as it is
+     * ({@link Inventory#keyToken}: the file's digest, or an earlier one's when only other resources
+     * of the file changed since). That is enough: a member's fields, field locations and references
+     * are fixed by its file's bytes at that version, so is every resource that names a member (it is
+     * a member too), so the component is what its first member reaches through them, and those
+     * bytes fix every location a finding points at. Null when a version is unknown.
      *
      * @param completes whether a member's fields may have been written in other files than the
      *                  member (a hand-written document completing one imported from Terraform JSON
-     *                  among the inventory's files); when not, no member's locations are looked up
+     *                  among the inventory's files): then each such file's digest is added
      */
     private static String componentKey(String global, int[] members, Inventory inv, boolean completes) {
         int first = members[0];
         StringBuilder sb = new StringBuilder(global).append('\n').append(inv.kindAt(first).getSimpleName()).append('\u0000')
                 .append(inv.idAt(first)).append('\n');
-        List<String> files = new ArrayList<>(2);
+        List<String> versions = new ArrayList<>(2); // "file\u0000sha256"
         String last = null;
         for (int at : members) {
-            String file = inv.fileAt(at);
-            if (!file.equals(last) && !files.contains(file)) files.add(file);
-            last = file;
+            String token = inv.keyToken(at);
+            if (token == null) return null;
+            String version = inv.fileAt(at) + '\u0000' + token;
+            if (!version.equals(last) && !versions.contains(version)) versions.add(version);
+            last = version;
             if (!completes) continue; // every field of the member was written where the member was
+            String file = inv.fileAt(at);
             FieldLocations l = inv.locations(inv.resources().get(at));
-            if (l != null && l.paths().length > 0 && !l.file().equals(file) && !files.contains(l.file())) files.add(l.file());
-            if (l != null && l.files() != null) { // a hand-written document completing an imported one
-                for (String f : l.files()) if (!files.contains(f)) files.add(f);
+            List<String> others = new ArrayList<>();
+            if (l != null && l.paths().length > 0 && !l.file().equals(file)) others.add(l.file());
+            if (l != null && l.files() != null) others.addAll(Arrays.asList(l.files())); // a hand-written document completing an imported one
+            for (String f : others) {
+                if (f.equals(file)) continue;
+                String digest = inv.fileDigest(f);
+                if (digest == null) return null;
+                String v = f + '\u0000' + digest;
+                if (!versions.contains(v)) versions.add(v);
             }
         }
-        for (String f : files) {
-            String digest = inv.fileDigest(f);
-            if (digest == null) return null;
-            sb.append(f).append('\u0000').append(digest).append('\n');
-        }
+        for (String v : versions) sb.append(v).append('\n');
         return dev.continuity.engine.load.InventoryLoader.sha256(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 

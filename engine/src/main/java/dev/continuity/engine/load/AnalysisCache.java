@@ -157,11 +157,12 @@ public final class AnalysisCache {
 
     /**
      * The inventory of the last valid check, in two parts: its files, with what each was when read
-     * ({@code digests}) and the files its documents name ({@code existing}); and its body, which holds
+     * ({@code digests}), the files its documents name ({@code existing}) and each resource's
+     * {@link dev.continuity.engine.model.Inventory#keyToken} ({@code tokens}); and its body, which holds
      * as long as every changed file keeps its outline (kinds, ids and references): where each file's
      * resources start, each resource's kind ({@link Kinds#ALL}) and id, and the components.
      */
-    record Head(List<String> files, List<String> digests, List<List<String>> existing) {
+    record Head(List<String> files, List<String> digests, List<List<String>> existing, List<String> tokens) {
     }
 
     record Body(int[] starts, byte[] kinds, String[] ids, int[][] components) {
@@ -225,13 +226,17 @@ public final class AnalysisCache {
         return files.before(key) != null && wides.before(key) != null;
     }
 
-    /** A file's entry, read now (no check of named files: the caller did it), or null; a first read of an unread file is counted. */
-    InventoryLoader.FileResult entry(String display, String sha256) {
+    /**
+     * A file's entry, read now (no check of named files: the caller did it), or null.
+     *
+     * @param unread an entry of a file left unread (its records asked for after all): a first read is counted
+     */
+    InventoryLoader.FileResult entry(String display, String sha256, boolean unread) {
         Slot<InventoryLoader.FileResult> slot = files.before(key(display, sha256));
         if (slot == null) return null;
         boolean first = slot.value == null;
         InventoryLoader.FileResult r = value(slot, CacheCodec.Reader::result);
-        if (first && r != null) entriesRead.incrementAndGet();
+        if (first && unread && r != null) entriesRead.incrementAndGet();
         return r;
     }
 
@@ -614,16 +619,23 @@ public final class AnalysisCache {
      * here is only tried again by {@link #save}.
      */
     public void loaded() {
-        synchronized (this) {
-            for (Slot<Part> slot : parts.before.values()) value(slot, CacheCodec.Reader::part);
-            for (Slot<Wide> slot : wides.now.values()) value(slot, CacheCodec.Reader::wide);
-        }
+        prefetch();
         if (file == null || written != null) return;
         try {
             written = firstPart();
         } catch (IOException | RuntimeException e) {
             written = null;
         }
+    }
+
+    /**
+     * Decodes now the findings kept for components and the wide records of the files kept (the
+     * loader calls this while it waits for the changed files to be parsed; {@link #loaded} too).
+     */
+    synchronized void prefetch() {
+        for (Slot<Part> slot : parts.before.values()) value(slot, CacheCodec.Reader::part);
+        for (Slot<Wide> slot : wides.now.values()) value(slot, CacheCodec.Reader::wide);
+        for (Slot<Wide> slot : wides.before.values()) value(slot, CacheCodec.Reader::wide);
     }
 
     /** Drops a first part written for a save that will not come (the check failed); {@link #save} calls it when nothing changed. */

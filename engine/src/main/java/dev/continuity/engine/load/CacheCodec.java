@@ -397,6 +397,15 @@ final class CacheCodec {
             }
         }
 
+        /** A resource and where its fields were written, in bytes of their own (no string shared with anything else). */
+        static byte[] alone(Resource r, FieldLocations l) throws IOException {
+            Out out = new Out();
+            Writer w = new Writer(out);
+            w.record(r);
+            w.fieldLocations(l);
+            return out.bytes();
+        }
+
         void wide(AnalysisCache.Wide w) throws IOException {
             out.writeInt(w.positions().length);
             for (int i = 0; i < w.positions().length; i++) {
@@ -417,6 +426,8 @@ final class CacheCodec {
                 out.writeInt(existing.size());
                 for (String f : existing) string(f);
             }
+            out.writeInt(h.tokens().size());
+            for (String t : h.tokens()) string(t);
         }
 
         void body(AnalysisCache.Body b) throws IOException {
@@ -554,7 +565,10 @@ final class CacheCodec {
                 for (int j = 0; j < e; j++) named.add(string());
                 existing.add(List.copyOf(named));
             }
-            return new AnalysisCache.Head(List.copyOf(files), List.copyOf(digests), List.copyOf(existing));
+            int t = count();
+            String[] tokens = new String[t];
+            for (int i = 0; i < t; i++) tokens[i] = string();
+            return new AnalysisCache.Head(List.copyOf(files), List.copyOf(digests), List.copyOf(existing), Arrays.asList(tokens));
         }
 
         AnalysisCache.Body body() throws IOException {

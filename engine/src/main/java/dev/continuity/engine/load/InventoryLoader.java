@@ -211,16 +211,18 @@ public final class InventoryLoader {
         String[] ids = new String[total];
         List<String> digests = new ArrayList<>(n);
         List<List<String>> existing = new ArrayList<>(n);
+        String[] tokens = new String[total];
         int at = 0;
         for (FileResult r : results) {
             for (Resource res : r.resources()) {
                 kinds[at] = (byte) Kinds.ALL.indexOf(res.getClass());
+                tokens[at] = r.sha256();
                 ids[at++] = res.id();
             }
             digests.add(r.sha256());
             existing.add(r.existingFiles());
         }
-        cache.keepShape(new AnalysisCache.Head(shown, digests, existing), starts, kinds, ids);
+        cache.keepShape(new AnalysisCache.Head(shown, digests, existing, Arrays.asList(tokens)), starts, kinds, ids);
     }
 
     /**
@@ -242,34 +244,55 @@ public final class InventoryLoader {
             shown.add(display(f));
         }
         if (!shown.equals(head.files())) return null;
-        AnalysisCache.Body body = cache.body();
-        if (body == null || body.starts().length != n + 1) return null;
         AnalysisCache.Seen[] stats = new AnalysisCache.Seen[n];
+        boolean[] toRead = new boolean[n];
         List<Path> changed = new ArrayList<>();
-        List<Integer> changedAt = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             stats[i] = AnalysisCache.stat(files.get(i));
             String sha = stats[i] == null ? null : cache.recorded(shown.get(i), stats[i]);
-            boolean same = sha != null && sha.equals(head.digests().get(i)) && cache.holds(shown.get(i), sha)
-                    && head.existing().get(i).stream().allMatch(f -> Files.exists(Path.of(f)));
-            if (!same) {
-                changed.add(files.get(i));
-                changedAt.add(i);
+            toRead[i] = sha == null || !sha.equals(head.digests().get(i)) || !cache.holds(shown.get(i), sha);
+            if (toRead[i]) changed.add(files.get(i));
+        }
+        // the changed files parsed on the other core, while this one does what does not depend on them
+        java.util.concurrent.CompletableFuture<List<FileResult>> parsing = changed.isEmpty()
+                ? java.util.concurrent.CompletableFuture.completedFuture(List.of())
+                : java.util.concurrent.CompletableFuture.supplyAsync(() -> readAll(changed, new Declared(), null));
+        AnalysisCache.Body body = cache.body();
+        boolean holds = body != null && body.starts().length == n + 1;
+        List<Path> gone = new ArrayList<>(); // unchanged files whose named files are gone: read again
+        for (int i = 0; holds && i < n; i++) {
+            if (!toRead[i] && !head.existing().get(i).stream().allMatch(f -> Files.exists(Path.of(f)))) {
+                toRead[i] = true;
+                gone.add(files.get(i));
             }
         }
-        List<FileResult> fresh = readAll(changed, new Declared(), null);
-        boolean holds = true;
-        for (int k = 0; k < changed.size(); k++) {
-            int i = changedAt.get(k);
+        List<String> digests = new ArrayList<>(head.digests());
+        FileResult[] now = new FileResult[n];
+        String[] tokens = head.tokens().toArray(String[]::new);
+        holds &= tokens.length == (body == null ? -1 : body.ids().length);
+        Unread records = holds ? new Unread(shown, digests, now, body, tokens) : null;
+        Map<String, Integer> index = holds ? Inventory.index(records) : null;
+        if (holds) cache.prefetch();
+        List<FileResult> fresh = new ArrayList<>(parsing.join());
+        fresh.addAll(readAll(gone, new Declared(), null));
+        List<Path> readOrder = new ArrayList<>(changed);
+        readOrder.addAll(gone);
+        Map<Path, Integer> at = new HashMap<>();
+        for (int i = 0; i < n; i++) at.put(files.get(i), i);
+        FileResult[] before = new FileResult[n]; // what the cache held for the files that changed, to compare them with
+        for (int k = 0; k < readOrder.size(); k++) {
+            int i = at.get(readOrder.get(k));
             read[i] = fresh.get(k);
-            holds &= keepsOutline(read[i], shown.get(i), head.digests().get(i), i, body);
+            if (holds && !read[i].sha256().equals(head.digests().get(i))) before[i] = cache.entry(shown.get(i), head.digests().get(i), false);
+            holds &= keepsOutline(read[i], before[i], head.digests().get(i), i, body);
         }
         if (!holds) return null;
         // it holds: the unchanged files are taken from the cache unread
-        List<String> digests = new ArrayList<>(head.digests());
         List<List<String>> existing = new ArrayList<>(head.existing());
         for (int i = 0; i < n; i++) {
             if (read[i] != null) {
+                now[i] = read[i];
+                if (!read[i].sha256().equals(digests.get(i))) newVersion(read[i], before[i], tokens, body.starts()[i]);
                 digests.set(i, read[i].sha256());
                 existing.set(i, read[i].existingFiles());
             } else {
@@ -277,15 +300,33 @@ public final class InventoryLoader {
                 if (!cache.keepUnread(shown.get(i), digests.get(i))) throw new IllegalStateException("cache entry gone: " + shown.get(i));
             }
         }
-        cache.keepShape(new AnalysisCache.Head(shown, digests, existing));
+        cache.keepShape(new AnalysisCache.Head(shown, digests, existing, Arrays.asList(tokens)));
         SortedMap<String, String> byPath = new TreeMap<>();
         for (int i = 0; i < n; i++) byPath.put(shown.get(i), digests.get(i));
         List<String> warnings = new ArrayList<>(); // no Terraform JSON among the files, the cache read without a warning
-        return new Inventory(shown, new Unread(shown, digests, read.clone(), body), defaultPolicy(), digest(byPath), warnings, byPath);
+        return new Inventory(shown, records, defaultPolicy(), digest(byPath), warnings, byPath, index);
+    }
+
+    /**
+     * The tokens of a changed file's resources (Inventory.keyToken): a resource whose fields and
+     * field locations are byte for byte what the cache held keeps its token, so that its component
+     * keeps its key; the others take the file's new digest.
+     */
+    private static void newVersion(FileResult now, FileResult before, String[] tokens, int start) {
+        for (int k = 0; k < now.resources().size(); k++) {
+            boolean same;
+            try {
+                same = Arrays.equals(CacheCodec.Writer.alone(now.resources().get(k), now.locations().get(k)),
+                        CacheCodec.Writer.alone(before.resources().get(k), before.locations().get(k)));
+            } catch (IOException e) {
+                same = false;
+            }
+            if (!same) tokens[start + k] = now.sha256();
+        }
     }
 
     /** True when a changed file has no errors and the outline the shape was made from. */
-    private boolean keepsOutline(FileResult now, String display, String digestBefore, int file, AnalysisCache.Body body) {
+    private boolean keepsOutline(FileResult now, FileResult before, String digestBefore, int file, AnalysisCache.Body body) {
         if (!now.errors().isEmpty() || !now.invalid().isEmpty()) return false;
         List<Resource> rs = now.resources();
         int start = body.starts()[file];
@@ -295,7 +336,6 @@ public final class InventoryLoader {
             if (body.kinds()[start + k] != Kinds.ALL.indexOf(r.getClass()) || !r.id().equals(body.ids()[start + k])) return false;
         }
         if (now.sha256().equals(digestBefore)) return true; // the bytes the shape was made from
-        FileResult before = cache.entry(display, digestBefore);
         return before != null && sameOutline(before, now);
     }
 
@@ -331,7 +371,10 @@ public final class InventoryLoader {
         private final int[] fileOf;
         private final Object[] locks;
 
-        Unread(List<String> shown, List<String> digests, FileResult[] files, AnalysisCache.Body body) {
+        private final String[] tokens;
+
+        Unread(List<String> shown, List<String> digests, FileResult[] files, AnalysisCache.Body body, String[] tokens) {
+            this.tokens = tokens;
             this.shown = shown;
             this.digests = digests;
             this.files = files;
@@ -363,6 +406,10 @@ public final class InventoryLoader {
 
         public int[][] components() {
             return body.components();
+        }
+
+        public String token(int position) {
+            return tokens[position];
         }
 
         public Resource resource(int position) {
@@ -402,7 +449,7 @@ public final class InventoryLoader {
         }
 
         private FileResult entry(int f) {
-            FileResult r = cache.entry(shown.get(f), digests.get(f));
+            FileResult r = cache.entry(shown.get(f), digests.get(f), true);
             if (r == null || r.resources().size() != body.starts()[f + 1] - body.starts()[f]) {
                 throw new IllegalStateException("analysis cache: cannot read " + shown.get(f));
             }

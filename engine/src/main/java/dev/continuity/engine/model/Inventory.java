@@ -139,22 +139,34 @@ public final class Inventory {
 
         /** The components (graph/Components) as positions, known from the run before; null: worked out from the resources. */
         int[][] components();
+
+        /**
+         * The SHA-256 of a version of the resource's file whose bytes hold the resource with the
+         * very fields and field locations it has now: its file's digest, or an earlier one's when
+         * only other resources of the file changed since.
+         */
+        String token(int position);
     }
 
-    /** The inventory of resources read when first asked for. */
+    /**
+     * The inventory of resources read when first asked for.
+     *
+     * @param index each resource's position by id, {@link #index(Records)}
+     */
     public Inventory(List<String> files, Records records, Policy defaultPolicy, String sha256, List<String> warnings,
-                     Map<String, String> fileDigests) {
-        this(files, records, defaultPolicy, sha256, warnings, fileDigests, index(records));
+                     Map<String, String> fileDigests, Map<String, Integer> index) {
+        this(files, records, defaultPolicy, sha256, warnings, fileDigests, index, records);
     }
 
-    private static Map<String, Integer> index(Records records) {
+    /** Each resource's position by id (made apart, so that a caller can make it while it waits for something else). */
+    public static Map<String, Integer> index(Records records) {
         Map<String, Integer> index = new HashMap<>(records.size() * 2);
         for (int i = 0; i < records.size(); i++) index.put(records.id(i), i);
         return index;
     }
 
     private Inventory(List<String> files, Records records, Policy defaultPolicy, String sha256, List<String> warnings,
-                      Map<String, String> fileDigests, Map<String, Integer> index) {
+                      Map<String, String> fileDigests, Map<String, Integer> index, Records same) {
         this.records = records;
         this.references = null;
         this.fileDigests = Map.copyOf(fileDigests);
@@ -224,6 +236,14 @@ public final class Inventory {
         return records != null ? records.file(position) : resources.get(position).location().file();
     }
 
+    /**
+     * A version of the file of the resource at a position whose bytes hold the resource exactly as
+     * it is now ({@link Records#token}): the file's digest, or an earlier version's; null when not known.
+     */
+    public String keyToken(int position) {
+        return records != null ? records.token(position) : fileDigest(fileAt(position));
+    }
+
     /** The ids of the resources of a kind, in inventory order, without reading them. */
     public List<String> ids(Class<? extends Resource> kind) {
         if (records == null) return all(kind).stream().map(Resource::id).toList();
@@ -274,7 +294,7 @@ public final class Inventory {
     public Inventory withWarning(String warning) {
         List<String> w = new ArrayList<>(warnings);
         w.add(warning);
-        if (records != null) return new Inventory(files, records, defaultPolicy, sha256, w, fileDigests, indexById);
+        if (records != null) return new Inventory(files, records, defaultPolicy, sha256, w, fileDigests, indexById, records);
         return new Inventory(files, resources, defaultPolicy, sha256, locations, w, fileDigests, references, indexById);
     }
 
