@@ -290,15 +290,20 @@ public final class Evaluator {
         // the rules of the whole inventory, over what they read and every finding of the others
         List<Resource> wide = new ArrayList<>();
         if (inv.hasDeclaredPolicy()) wide.add(inv.policy());
-        wide.addAll(inv.all(Exercise.class));
         wide.addAll(inv.all(Waiver.class));
-        List<Found> known = new ArrayList<>(local.size());
+        // the findings of the others, as far as a rule of the whole inventory reads them: WVR-002 looks
+        // for those of a waiver's rule and subject (no waiver: none is inserted)
+        Set<String> waived = new HashSet<>();
+        for (WaiverTarget t : waivers.targets()) waived.add(t.rule() + '\u0000' + t.subject());
+        List<Found> known = new ArrayList<>();
         for (Finding f : local) {
             Waivers.Key k = Waivers.key(f.rule().id(), f.subject(), f.detail());
-            known.add(new Found(k.rule(), k.subject(), k.detail()));
+            if (waived.contains(k.rule() + '\u0000' + k.subject())) known.add(new Found(k.rule(), k.subject(), k.detail()));
         }
         Findings findings = new Findings(pack, inv);
-        session(findings, wide, inv, options, List.of(), waivers.targets(), known, skip, true);
+        // EX-003 reads the exercises through ScenarioExercised alone
+        List<Object> exercised = new ArrayList<>(dev.continuity.engine.graph.ScenarioExercised.of(inv.all(Exercise.class)));
+        session(findings, wide, inv, options, exercised, waivers.targets(), known, skip, true);
         List<Finding> found = new ArrayList<>(local);
         found.addAll(findings.all());
         List<Recovery> ordered = new ArrayList<>();

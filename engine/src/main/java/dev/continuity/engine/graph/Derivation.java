@@ -110,6 +110,7 @@ public final class Derivation {
             }
             seq++;
         }
+        out.addAll(ScenarioExercised.of(inv.all(Exercise.class)));
         runbooks(inv, out);
         for (Role r : inv.all(Role.class)) {
             List<String> backups = r.backups();
