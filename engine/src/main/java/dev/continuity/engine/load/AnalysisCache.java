@@ -573,8 +573,7 @@ public final class AnalysisCache {
             return null; // nothing changed
         }
         try {
-            Written w = written;
-            written = null;
+            Written w = written();
             if (w == null || w.files != files.now.size() || w.wides != wides.now.size() || w.seen != seen.now.size()) {
                 if (w != null) w.close();
                 w = firstPart();
@@ -608,24 +607,40 @@ public final class AnalysisCache {
         }
     }
 
-    private Written written; // the first part, written once the inventory was loaded; null: none
+    // the first part, being written on a thread of its own once the inventory was loaded; null: none
+    private java.util.concurrent.CompletableFuture<Written> written;
+
+    /** The first part written, waited for (null: none, or it failed: then save writes it all). */
+    private Written written() {
+        java.util.concurrent.CompletableFuture<Written> w = written;
+        written = null;
+        return w == null ? null : w.join();
+    }
 
     /**
      * Once the inventory is loaded, before the rules run (while the command line's warm-up thread
      * may still be building the rule base, which the check then waits for): the findings kept for
      * components and the unchanged files' records of the kinds the rules of the whole inventory read
      * are decoded now, and the part of the cache file that the load fixed (its files' entries, which
-     * {@link #save} would otherwise copy after the rules) is written to a temporary file. A failure
-     * here is only tried again by {@link #save}.
+     * {@link #save} would otherwise copy after the rules) is written to a temporary file, on a thread
+     * of its own while the rules run ({@link #save} and {@link #discard} wait for it). A failure
+     * there is only tried again by {@link #save}.
      */
     public void loaded() {
         prefetch();
         if (file == null || written != null) return;
-        try {
-            written = firstPart();
-        } catch (IOException | RuntimeException e) {
-            written = null;
-        }
+        // on a thread of its own: mostly the kernel copying 30-40 MB (100k resources) while the rules run
+        written = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return firstPart();
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }, r -> {
+            Thread t = new Thread(r, "continuity-cache-writer");
+            t.setDaemon(true);
+            t.start();
+        });
     }
 
     /**
@@ -640,8 +655,7 @@ public final class AnalysisCache {
 
     /** Drops a first part written for a save that will not come (the check failed); {@link #save} calls it when nothing changed. */
     public void discard() {
-        Written w = written;
-        written = null;
+        Written w = written();
         if (w == null) return;
         try {
             w.close();
