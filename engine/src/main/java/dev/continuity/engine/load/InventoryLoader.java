@@ -254,9 +254,21 @@ public final class InventoryLoader {
             if (toRead[i]) changed.add(files.get(i));
         }
         // the changed files parsed on the other core, while this one does what does not depend on them
-        java.util.concurrent.CompletableFuture<List<FileResult>> parsing = changed.isEmpty()
+        Map<Path, Integer> at = new HashMap<>();
+        for (int i = 0; i < n; i++) at.put(files.get(i), i);
+        // the changed files parsed, and compared with what the cache held for them, on the other core,
+        // while this one does what does not depend on them
+        java.util.function.Function<List<Path>, List<Compared>> readAndCompare = paths -> {
+            List<Compared> out = new ArrayList<>();
+            for (FileResult r : readAll(paths, new Declared(), null)) {
+                int i = at.get(paths.get(out.size()));
+                out.add(Compared.of(r, shown.get(i), head.digests().get(i), cache));
+            }
+            return out;
+        };
+        java.util.concurrent.CompletableFuture<List<Compared>> parsing = changed.isEmpty()
                 ? java.util.concurrent.CompletableFuture.completedFuture(List.of())
-                : java.util.concurrent.CompletableFuture.supplyAsync(() -> readAll(changed, new Declared(), null));
+                : java.util.concurrent.CompletableFuture.supplyAsync(() -> readAndCompare.apply(changed));
         AnalysisCache.Body body = cache.body();
         boolean holds = body != null && body.starts().length == n + 1;
         List<Path> gone = new ArrayList<>(); // unchanged files whose named files are gone: read again
@@ -273,18 +285,16 @@ public final class InventoryLoader {
         Unread records = holds ? new Unread(shown, digests, now, body, tokens) : null;
         Map<String, Integer> index = holds ? Inventory.index(records) : null;
         if (holds) cache.prefetch();
-        List<FileResult> fresh = new ArrayList<>(parsing.join());
-        fresh.addAll(readAll(gone, new Declared(), null));
+        List<Compared> fresh = new ArrayList<>(parsing.join());
+        fresh.addAll(readAndCompare.apply(gone));
         List<Path> readOrder = new ArrayList<>(changed);
         readOrder.addAll(gone);
-        Map<Path, Integer> at = new HashMap<>();
-        for (int i = 0; i < n; i++) at.put(files.get(i), i);
-        FileResult[] before = new FileResult[n]; // what the cache held for the files that changed, to compare them with
+        Compared[] compared = new Compared[n];
         for (int k = 0; k < readOrder.size(); k++) {
             int i = at.get(readOrder.get(k));
-            read[i] = fresh.get(k);
-            if (holds && !read[i].sha256().equals(head.digests().get(i))) before[i] = cache.entry(shown.get(i), head.digests().get(i), false);
-            holds &= keepsOutline(read[i], before[i], head.digests().get(i), i, body);
+            compared[i] = fresh.get(k);
+            read[i] = compared[i].now();
+            holds = holds && keepsOutline(compared[i], i, body);
         }
         if (!holds) return null;
         // it holds: the unchanged files are taken from the cache unread
@@ -292,7 +302,8 @@ public final class InventoryLoader {
         for (int i = 0; i < n; i++) {
             if (read[i] != null) {
                 now[i] = read[i];
-                if (!read[i].sha256().equals(digests.get(i))) newVersion(read[i], before[i], tokens, body.starts()[i]);
+                boolean[] same = compared[i].same();
+                for (int k = 0; same != null && k < same.length; k++) if (!same[k]) tokens[body.starts()[i] + k] = read[i].sha256();
                 digests.set(i, read[i].sha256());
                 existing.set(i, read[i].existingFiles());
             } else {
@@ -308,26 +319,35 @@ public final class InventoryLoader {
     }
 
     /**
-     * The tokens of a changed file's resources (Inventory.keyToken): a resource whose fields and
-     * field locations are byte for byte what the cache held keeps its token, so that its component
-     * keeps its key; the others take the file's new digest.
+     * A file read again, and what the cache held for it when its bytes changed ({@code before}):
+     * whether the two have the same outline ({@link #sameOutline}), and then which resources kept
+     * their fields and field locations byte for byte ({@code same}, by position; null when the bytes
+     * did not change or the outline did): those keep their Inventory.keyToken, so that their
+     * components keep their keys; the others take the file's new digest.
      */
-    private static void newVersion(FileResult now, FileResult before, String[] tokens, int start) {
-        for (int k = 0; k < now.resources().size(); k++) {
-            boolean same;
-            try {
-                same = Arrays.equals(CacheCodec.Writer.alone(now.resources().get(k), now.locations().get(k)),
-                        CacheCodec.Writer.alone(before.resources().get(k), before.locations().get(k)));
-            } catch (IOException e) {
-                same = false;
+    record Compared(FileResult now, boolean outline, boolean[] same) {
+        static Compared of(FileResult now, String display, String digestBefore, AnalysisCache cache) {
+            if (now.sha256().equals(digestBefore)) return new Compared(now, true, null);
+            if (!now.errors().isEmpty() || !now.invalid().isEmpty()) return new Compared(now, false, null);
+            FileResult before = cache.entry(display, digestBefore, false);
+            if (before == null || !sameOutline(before, now)) return new Compared(now, false, null);
+            boolean[] same = new boolean[now.resources().size()];
+            for (int k = 0; k < same.length; k++) {
+                try {
+                    same[k] = Arrays.equals(CacheCodec.Writer.alone(now.resources().get(k), now.locations().get(k)),
+                            CacheCodec.Writer.alone(before.resources().get(k), before.locations().get(k)));
+                } catch (IOException e) {
+                    same[k] = false;
+                }
             }
-            if (!same) tokens[start + k] = now.sha256();
+            return new Compared(now, true, same);
         }
     }
 
-    /** True when a changed file has no errors and the outline the shape was made from. */
-    private boolean keepsOutline(FileResult now, FileResult before, String digestBefore, int file, AnalysisCache.Body body) {
-        if (!now.errors().isEmpty() || !now.invalid().isEmpty()) return false;
+    /** True when a file read again has no errors and the outline the shape was made from. */
+    private static boolean keepsOutline(Compared c, int file, AnalysisCache.Body body) {
+        FileResult now = c.now();
+        if (!now.errors().isEmpty() || !now.invalid().isEmpty() || !c.outline()) return false;
         List<Resource> rs = now.resources();
         int start = body.starts()[file];
         if (start + rs.size() != body.starts()[file + 1]) return false;
@@ -335,8 +355,7 @@ public final class InventoryLoader {
             Resource r = rs.get(k);
             if (body.kinds()[start + k] != Kinds.ALL.indexOf(r.getClass()) || !r.id().equals(body.ids()[start + k])) return false;
         }
-        if (now.sha256().equals(digestBefore)) return true; // the bytes the shape was made from
-        return before != null && sameOutline(before, now);
+        return true;
     }
 
     /** Same resources by kind and id (a Vendor's type too: references check it), same references. */
