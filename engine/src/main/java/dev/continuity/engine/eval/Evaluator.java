@@ -243,6 +243,7 @@ public final class Evaluator {
         if (cache != null && global == null) return null;
         long t0 = System.nanoTime();
         int[][] components = Components.positions(inv);
+        java.util.concurrent.CompletableFuture<Fired> evaluating = null;
         List<Resource> all = inv.resources(); // read only for the components evaluated again
         List<Finding> local = new ArrayList<>();
         Map<String, Recovery> recoveries = new HashMap<>();
@@ -257,14 +258,29 @@ public final class Evaluator {
             java.util.stream.IntStream numbers = java.util.stream.IntStream.range(0, components.length);
             List<String> keys = (components.length > 256 ? numbers.parallel() : numbers)
                     .mapToObj(n -> componentKey(global, components[n], inv, completes)).toList();
+            List<AnalysisCache.Part> found = new ArrayList<>();
             for (int n = 0; n < components.length; n++) {
                 String key = keys.get(n);
                 AnalysisCache.Part part = key == null ? null : cache.part(key);
                 if (part == null) {
                     stale.add(members(all, components[n]));
                     staleKeys.add(key);
-                    continue;
+                } else {
+                    found.add(part);
                 }
+            }
+            // the components evaluated again on a thread of their own (a cached check's first Drools
+            // session, mostly the JVM's first run of the rules' code), while this one turns the
+            // others' kept findings into findings
+            if (!stale.isEmpty() && stale.stream().mapToInt(List::size).sum() < parallelFrom) {
+                List<List<Resource>> again = List.copyOf(stale);
+                evaluating = java.util.concurrent.CompletableFuture.supplyAsync(() -> evaluateTogether(again, inv, options, skip), r -> {
+                    Thread t = new Thread(r, "continuity-evaluation");
+                    t.setDaemon(true);
+                    t.start();
+                });
+            }
+            for (AnalysisCache.Part part : found) {
                 for (AnalysisCache.PartFinding f : part.findings()) {
                     local.add(new Finding(pack.rule(f.rule()).orElseThrow(), f.subject(), f.kind(), f.detail(), f.message(), f.location(),
                             Status.OPEN, null));
@@ -275,11 +291,23 @@ public final class Evaluator {
             }
             cache.components(components);
         }
+        // EX-003 reads the exercises through ScenarioExercised alone
+        List<Object> exercised = new ArrayList<>(dev.continuity.engine.graph.ScenarioExercised.of(inv.all(Exercise.class)));
         long deriveNanos = 0;
         if (!stale.isEmpty()) {
             List<List<List<Resource>>> groups = groups(stale, stale.stream().mapToInt(List::size).sum() >= parallelFrom ? 2 : 1);
-            List<Fired> done = (groups.size() > 1 ? groups.parallelStream() : groups.stream())
-                    .map(g -> evaluateTogether(g, inv, options, skip)).toList();
+            List<Fired> done;
+            if (evaluating != null) {
+                try {
+                    done = List.of(evaluating.join());
+                } catch (java.util.concurrent.CompletionException e) {
+                    if (e.getCause() instanceof RuntimeException r) throw r;
+                    if (e.getCause() instanceof Error err) throw err;
+                    throw e;
+                }
+            } else {
+                done = (groups.size() > 1 ? groups.parallelStream() : groups.stream()).map(g -> evaluateTogether(g, inv, options, skip)).toList();
+            }
             for (Fired f : done) {
                 local.addAll(f.findings());
                 for (Recovery r : f.recoveries()) recoveries.put(r.service(), r);
@@ -301,8 +329,6 @@ public final class Evaluator {
             if (waived.contains(k.rule() + '\u0000' + k.subject())) known.add(new Found(k.rule(), k.subject(), k.detail()));
         }
         Findings findings = new Findings(pack, inv);
-        // EX-003 reads the exercises through ScenarioExercised alone
-        List<Object> exercised = new ArrayList<>(dev.continuity.engine.graph.ScenarioExercised.of(inv.all(Exercise.class)));
         session(findings, wide, inv, options, exercised, waivers.targets(), known, skip, true);
         List<Finding> found = new ArrayList<>(local);
         found.addAll(findings.all());
