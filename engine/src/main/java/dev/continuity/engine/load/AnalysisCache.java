@@ -33,7 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class AnalysisCache {
     /** The inventory format the entries hold (inventory.md's version). */
     static final int FORMAT = 2;
-    private static final String MAGIC = "continuity-analysis-cache/4";
+    private static final String MAGIC = "continuity-analysis-cache/5";
 
     /** One kept value: decoded on first use from its bytes in the cache file, or made in this run. */
     private static final class Slot<T> {
