@@ -250,7 +250,7 @@ public final class Evaluator {
         List<List<Resource>> stale = new ArrayList<>();
         List<String> staleKeys = new ArrayList<>();
         if (cache == null) {
-            for (int[] c : components) stale.add(members(all, c));
+            for (int[] c : components) stale.add(Components.members(all, c));
         } else {
             // a document spans files only when a hand-written one completes one imported from Terraform JSON
             boolean completes = inv.files().stream().anyMatch(dev.continuity.engine.load.InventoryLoader::isJson);
@@ -263,7 +263,7 @@ public final class Evaluator {
                 String key = keys.get(n);
                 AnalysisCache.Part part = key == null ? null : cache.part(key);
                 if (part == null) {
-                    stale.add(members(all, components[n]));
+                    stale.add(Components.members(all, components[n]));
                     staleKeys.add(key);
                 } else {
                     found.add(part);
@@ -272,13 +272,9 @@ public final class Evaluator {
             // the components evaluated again on a thread of their own (a cached check's first Drools
             // session, mostly the JVM's first run of the rules' code), while this one turns the
             // others' kept findings into findings
-            if (!stale.isEmpty() && stale.stream().mapToInt(List::size).sum() < parallelFrom) {
+            if (!stale.isEmpty() && size(stale) < parallelFrom) {
                 List<List<Resource>> again = List.copyOf(stale);
-                evaluating = java.util.concurrent.CompletableFuture.supplyAsync(() -> evaluateTogether(again, inv, options, skip), r -> {
-                    Thread t = new Thread(r, "continuity-evaluation");
-                    t.setDaemon(true);
-                    t.start();
-                });
+                evaluating = dev.continuity.engine.Background.start("continuity-evaluation", () -> evaluateTogether(again, inv, options, skip));
             }
             for (AnalysisCache.Part part : found) {
                 for (AnalysisCache.PartFinding f : part.findings()) {
@@ -295,17 +291,11 @@ public final class Evaluator {
         List<Object> exercised = new ArrayList<>(dev.continuity.engine.graph.ScenarioExercised.of(inv.all(Exercise.class)));
         long deriveNanos = 0;
         if (!stale.isEmpty()) {
-            List<List<List<Resource>>> groups = groups(stale, stale.stream().mapToInt(List::size).sum() >= parallelFrom ? 2 : 1);
             List<Fired> done;
             if (evaluating != null) {
-                try {
-                    done = List.of(evaluating.join());
-                } catch (java.util.concurrent.CompletionException e) {
-                    if (e.getCause() instanceof RuntimeException r) throw r;
-                    if (e.getCause() instanceof Error err) throw err;
-                    throw e;
-                }
+                done = List.of(dev.continuity.engine.Background.join(evaluating));
             } else {
+                List<List<List<Resource>>> groups = groups(stale, size(stale) >= parallelFrom ? 2 : 1);
                 done = (groups.size() > 1 ? groups.parallelStream() : groups.stream()).map(g -> evaluateTogether(g, inv, options, skip)).toList();
             }
             for (Fired f : done) {
@@ -337,11 +327,9 @@ public final class Evaluator {
         return new Fired(found, List.copyOf(ordered), deriveNanos, System.nanoTime() - t0 - deriveNanos);
     }
 
-    /** A component's resources, from their positions. */
-    private static List<Resource> members(List<Resource> all, int[] positions) {
-        List<Resource> out = new ArrayList<>(positions.length);
-        for (int i : positions) out.add(all.get(i));
-        return out;
+    /** How many resources some components have. */
+    private static int size(List<List<Resource>> components) {
+        return components.stream().mapToInt(List::size).sum();
     }
 
     /** Components in {@code n} runs of about the same number of resources, in their order. */
@@ -454,11 +442,11 @@ public final class Evaluator {
         for (int at : members) {
             String token = inv.keyToken(at);
             if (token == null) return null;
-            String version = inv.fileAt(at) + '\u0000' + token;
+            String file = inv.fileAt(at);
+            String version = file + '\u0000' + token;
             if (!version.equals(last) && !versions.contains(version)) versions.add(version);
             last = version;
             if (!completes) continue; // every field of the member was written where the member was
-            String file = inv.fileAt(at);
             FieldLocations l = inv.locations(inv.resources().get(at));
             List<String> others = new ArrayList<>();
             if (l != null && l.paths().length > 0 && !l.file().equals(file)) others.add(l.file());

@@ -26,20 +26,23 @@ import java.util.function.Function;
  */
 public record Components(List<List<Resource>> members) {
 
-    /** True for the kinds that belong to no component. */
-    public static boolean global(Resource r) {
-        return r instanceof Policy || r instanceof Waiver;
+    /** True for the kinds that belong to no component: the Policy and the Waivers. */
+    public static boolean global(Class<?> kind) {
+        return kind == Policy.class || kind == Waiver.class;
     }
 
     public static Components of(Inventory inv) {
         List<Resource> all = inv.resources();
         List<List<Resource>> members = new ArrayList<>();
-        for (int[] c : positions(inv)) {
-            List<Resource> m = new ArrayList<>(c.length);
-            for (int i : c) m.add(all.get(i));
-            members.add(m);
-        }
+        for (int[] c : positions(inv)) members.add(members(all, c));
         return new Components(List.copyOf(members));
+    }
+
+    /** The resources at some positions of an inventory's resources (a component's). */
+    public static List<Resource> members(List<Resource> all, int[] positions) {
+        List<Resource> out = new ArrayList<>(positions.length);
+        for (int i : positions) out.add(all.get(i));
+        return out;
     }
 
     /**
@@ -54,10 +57,7 @@ public record Components(List<List<Resource>> members) {
         int[] parent = new int[n];
         for (int i = 0; i < n; i++) parent[i] = i;
         boolean[] global = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            Class<?> kind = inv.kindAt(i);
-            global[i] = kind == Policy.class || kind == Waiver.class;
-        }
+        for (int i = 0; i < n; i++) global[i] = global(inv.kindAt(i));
         if (inv.references() != null) { // as the loader read and resolved them
             int[] from = inv.references().from(), to = inv.references().to();
             for (int k = 0; k < from.length; k++) {

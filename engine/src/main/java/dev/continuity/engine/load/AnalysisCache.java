@@ -184,28 +184,21 @@ public final class AnalysisCache {
         shapesKept++;
         heads.keep(SHAPE, new Slot<>(head));
         bodies.keep(SHAPE, bodies.before(SHAPE));
-        pendingStarts = null;
+        pending = null;
     }
 
-    // the body of a shape the loader read whole, until the evaluator gives its components
-    private int[] pendingStarts;
-    private byte[] pendingKinds;
-    private String[] pendingIds;
+    private Body pending; // the body of a shape the loader read whole, its components still to come from the evaluator
 
-    /** The shape of an inventory the loader read whole: its body is completed by the evaluator's components. */
-    synchronized void keepShape(Head head, int[] starts, byte[] kinds, String[] ids) {
+    /** The shape of an inventory the loader read whole: its body (components null) is completed by the evaluator's components. */
+    synchronized void keepShape(Head head, Body withoutComponents) {
         heads.keep(SHAPE, new Slot<>(head));
-        pendingStarts = starts;
-        pendingKinds = kinds;
-        pendingIds = ids;
+        pending = withoutComponents;
     }
 
     /** The components the evaluator worked out or took from the shape (positions), for the shape this run keeps. */
     public synchronized void components(int[][] components) {
-        if (pendingStarts != null) bodies.keep(SHAPE, new Slot<>(new Body(pendingStarts, pendingKinds, pendingIds, components)));
-        pendingStarts = null;
-        pendingKinds = null;
-        pendingIds = null;
+        if (pending != null) bodies.keep(SHAPE, new Slot<>(new Body(pending.starts(), pending.kinds(), pending.ids(), components)));
+        pending = null;
     }
 
     /** An unchanged file's entry and wide records kept for the next run without reading them; false when the cache lacks either. */
@@ -627,29 +620,30 @@ public final class AnalysisCache {
      * there is only tried again by {@link #save}.
      */
     public void loaded() {
-        prefetch();
+        decodeParts();
         if (file == null || written != null) return;
-        // on a thread of its own: mostly the kernel copying 30-40 MB (100k resources) while the rules run
-        written = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        // on a thread of its own: mostly the kernel copying the files' entries (20 MB at 100k resources) while the rules run
+        written = dev.continuity.engine.Background.start("continuity-cache-writer", () -> {
             try {
                 return firstPart();
             } catch (IOException | RuntimeException e) {
                 return null;
             }
-        }, r -> {
-            Thread t = new Thread(r, "continuity-cache-writer");
-            t.setDaemon(true);
-            t.start();
         });
     }
 
+    /** Decodes the findings kept for components now (each once: a slot keeps what it decoded). */
+    private synchronized void decodeParts() {
+        for (Slot<Part> slot : parts.before.values()) value(slot, CacheCodec.Reader::part);
+    }
+
     /**
-     * Decodes now the findings kept for components and the wide records of the files kept (the
-     * loader calls this while it waits for the changed files to be parsed; {@link #loaded} too).
+     * Decodes now the findings kept for components and the wide records of the files: what a check
+     * that keeps the shape reads of them (the loader calls this while it waits for the changed
+     * files to be parsed).
      */
     synchronized void prefetch() {
-        for (Slot<Part> slot : parts.before.values()) value(slot, CacheCodec.Reader::part);
-        for (Slot<Wide> slot : wides.now.values()) value(slot, CacheCodec.Reader::wide);
+        decodeParts();
         for (Slot<Wide> slot : wides.before.values()) value(slot, CacheCodec.Reader::wide);
     }
 

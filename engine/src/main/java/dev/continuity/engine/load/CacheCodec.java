@@ -380,12 +380,7 @@ final class CacheCodec {
         void result(InventoryLoader.FileResult r) throws IOException {
             string(r.sha256());
             out.writeInt(r.resources().size());
-            for (int i = 0; i < r.resources().size(); i++) {
-                Resource res = r.resources().get(i);
-                out.writeByte(Kinds.ALL.indexOf(res.getClass()));
-                record(res);
-                fieldLocations(r.locations().get(i));
-            }
+            for (int i = 0; i < r.resources().size(); i++) located(r.resources().get(i), r.locations().get(i));
             out.writeInt(r.refs().size());
             for (Binder.RefUse u : r.refs()) {
                 string(u.target());
@@ -420,12 +415,17 @@ final class CacheCodec {
             }
         }
 
+        /** A resource (its kind, then its components) and where its fields were written. */
+        private void located(Resource r, FieldLocations l) throws IOException {
+            out.writeByte(Kinds.ALL.indexOf(r.getClass()));
+            record(r);
+            fieldLocations(l);
+        }
+
         /** A resource and where its fields were written, in bytes of their own (no string shared with anything else). */
         static byte[] alone(Resource r, FieldLocations l) throws IOException {
             Out out = new Out();
-            Writer w = new Writer(out);
-            w.record(r);
-            w.fieldLocations(l);
+            new Writer(out).located(r, l);
             return out.bytes();
         }
 
@@ -433,10 +433,7 @@ final class CacheCodec {
             out.writeInt(w.positions().length);
             for (int i = 0; i < w.positions().length; i++) {
                 out.writeInt(w.positions()[i]);
-                Resource res = w.resources().get(i);
-                out.writeByte(Kinds.ALL.indexOf(res.getClass()));
-                record(res);
-                fieldLocations(w.locations().get(i));
+                located(w.resources().get(i), w.locations().get(i));
             }
         }
 
@@ -522,11 +519,7 @@ final class CacheCodec {
             int n = count();
             List<Resource> resources = new ArrayList<>(n);
             List<FieldLocations> locations = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                Class<?> kind = kind(in.readByte());
-                resources.add((Resource) codec(kind).read(this));
-                locations.add(fieldLocations());
-            }
+            for (int i = 0; i < n; i++) located(resources, locations);
             int refCount = count();
             List<Binder.RefUse> refs = new ArrayList<>(refCount);
             for (int i = 0; i < refCount; i++) {
@@ -569,9 +562,7 @@ final class CacheCodec {
             List<FieldLocations> locations = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 positions[i] = in.readInt();
-                Class<?> kind = kind(in.readByte());
-                resources.add((Resource) codec(kind).read(this));
-                locations.add(fieldLocations());
+                located(resources, locations);
             }
             return new AnalysisCache.Wide(positions, resources, locations);
         }
@@ -619,6 +610,12 @@ final class CacheCodec {
                 components[c] = members;
             }
             return new AnalysisCache.Body(starts, kinds, ids, components);
+        }
+
+        /** A resource as {@link Writer#located} writes it, to {@code resources}, and where its fields were written, to {@code locations}. */
+        private void located(List<Resource> resources, List<FieldLocations> locations) throws IOException {
+            resources.add((Resource) codec(kind(in.readByte())).read(this));
+            locations.add(fieldLocations());
         }
 
         /** A count of entries to follow; a negative or absurd one is a corrupt cache. */

@@ -186,13 +186,7 @@ public final class InventoryLoader {
         java.util.concurrent.CompletableFuture<List<InputError>> cycles = resources.size() > 5_000
                 ? java.util.concurrent.CompletableFuture.supplyAsync(checkingCycles) : null;
         checkReferences(refs, to, inv, invalid, errors);
-        try {
-            errors.addAll(cycles == null ? checkingCycles.get() : cycles.join());
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error err) throw err;
-            throw e;
-        }
+        errors.addAll(cycles == null ? checkingCycles.get() : dev.continuity.engine.Background.join(cycles));
         if (!errors.isEmpty()) throw new InputException(errors);
         if (cache != null && files.stream().noneMatch(InventoryLoader::isJson)) keepShape(shown, results);
         return inv;
@@ -222,7 +216,7 @@ public final class InventoryLoader {
             digests.add(r.sha256());
             existing.add(r.existingFiles());
         }
-        cache.keepShape(new AnalysisCache.Head(shown, digests, existing, Arrays.asList(tokens)), starts, kinds, ids);
+        cache.keepShape(new AnalysisCache.Head(shown, digests, existing, Arrays.asList(tokens)), new AnalysisCache.Body(starts, kinds, ids, null));
     }
 
     /**
@@ -253,7 +247,6 @@ public final class InventoryLoader {
             toRead[i] = sha == null || !sha.equals(head.digests().get(i)) || !cache.holds(shown.get(i), sha);
             if (toRead[i]) changed.add(files.get(i));
         }
-        // the changed files parsed on the other core, while this one does what does not depend on them
         Map<Path, Integer> at = new HashMap<>();
         for (int i = 0; i < n; i++) at.put(files.get(i), i);
         // the changed files parsed, and compared with what the cache held for them, on the other core,
@@ -327,8 +320,8 @@ public final class InventoryLoader {
      */
     record Compared(FileResult now, boolean outline, boolean[] same) {
         static Compared of(FileResult now, String display, String digestBefore, AnalysisCache cache) {
-            if (now.sha256().equals(digestBefore)) return new Compared(now, true, null);
             if (!now.errors().isEmpty() || !now.invalid().isEmpty()) return new Compared(now, false, null);
+            if (now.sha256().equals(digestBefore)) return new Compared(now, true, null);
             FileResult before = cache.entry(display, digestBefore, false);
             if (before == null || !sameOutline(before, now)) return new Compared(now, false, null);
             boolean[] same = new boolean[now.resources().size()];
@@ -346,9 +339,8 @@ public final class InventoryLoader {
 
     /** True when a file read again has no errors and the outline the shape was made from. */
     private static boolean keepsOutline(Compared c, int file, AnalysisCache.Body body) {
-        FileResult now = c.now();
-        if (!now.errors().isEmpty() || !now.invalid().isEmpty() || !c.outline()) return false;
-        List<Resource> rs = now.resources();
+        if (!c.outline()) return false;
+        List<Resource> rs = c.now().resources();
         int start = body.starts()[file];
         if (start + rs.size() != body.starts()[file + 1]) return false;
         for (int k = 0; k < rs.size(); k++) {
@@ -389,7 +381,6 @@ public final class InventoryLoader {
         private final AnalysisCache.Body body;
         private final int[] fileOf;
         private final Object[] locks;
-
         private final String[] tokens;
 
         Unread(List<String> shown, List<String> digests, FileResult[] files, AnalysisCache.Body body, String[] tokens) {
@@ -432,33 +423,28 @@ public final class InventoryLoader {
         }
 
         public Resource resource(int position) {
-            int f = fileOf[position], local = position - body.starts()[f];
-            synchronized (locks[f]) {
-                if (files[f] != null) return files[f].resources().get(local);
-                if (AnalysisCache.Wide.kind(kind(position))) {
-                    AnalysisCache.Wide w = wide(f);
-                    return w.resources().get(wideAt(w, local, f));
-                }
-                return entry(f).resources().get(local);
-            }
+            return read(position, FileResult::resources, AnalysisCache.Wide::resources);
         }
 
         public FieldLocations locations(int position) {
-            int f = fileOf[position], local = position - body.starts()[f];
-            synchronized (locks[f]) {
-                if (files[f] != null) return files[f].locations().get(local);
-                if (AnalysisCache.Wide.kind(kind(position))) {
-                    AnalysisCache.Wide w = wide(f);
-                    return w.locations().get(wideAt(w, local, f));
-                }
-                return entry(f).locations().get(local);
-            }
+            return read(position, FileResult::locations, AnalysisCache.Wide::locations);
         }
 
-        private int wideAt(AnalysisCache.Wide w, int local, int f) {
-            int j = Arrays.binarySearch(w.positions(), local);
-            if (j < 0) throw new IllegalStateException("analysis cache: no record at " + local + " of " + shown.get(f));
-            return j;
+        /**
+         * What is at a position: from the changed file as read, else from the file's wide entry (the
+         * kinds it holds) or its whole entry, decoded under the file's lock on first use.
+         */
+        private <T> T read(int position, java.util.function.Function<FileResult, List<T>> whole,
+                           java.util.function.Function<AnalysisCache.Wide, List<T>> wideOnes) {
+            int f = fileOf[position], local = position - body.starts()[f];
+            synchronized (locks[f]) {
+                if (files[f] != null) return whole.apply(files[f]).get(local);
+                if (!AnalysisCache.Wide.kind(kind(position))) return whole.apply(entry(f)).get(local);
+                AnalysisCache.Wide w = wide(f);
+                int j = Arrays.binarySearch(w.positions(), local);
+                if (j < 0) throw new IllegalStateException("analysis cache: no record at " + local + " of " + shown.get(f));
+                return wideOnes.apply(w).get(j);
+            }
         }
 
         private AnalysisCache.Wide wide(int f) {

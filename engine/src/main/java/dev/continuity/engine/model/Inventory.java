@@ -149,16 +149,6 @@ public final class Inventory {
     }
 
     /**
-     * The inventory of resources read when first asked for.
-     *
-     * @param index each resource's position by id, {@link #index(Records)}
-     */
-    public Inventory(List<String> files, Records records, Policy defaultPolicy, String sha256, List<String> warnings,
-                     Map<String, String> fileDigests, Map<String, Integer> index) {
-        this(files, records, defaultPolicy, sha256, warnings, fileDigests, index, records);
-    }
-
-    /**
      * Each resource's position by id (made apart, so that a caller can make it while it waits for
      * something else): an open-addressing table of positions, no entry or boxed position per id,
      * about a quarter of the time a {@code HashMap} of 100,000 ids took in a cached check.
@@ -238,8 +228,13 @@ public final class Inventory {
         }
     }
 
-    private Inventory(List<String> files, Records records, Policy defaultPolicy, String sha256, List<String> warnings,
-                      Map<String, String> fileDigests, Map<String, Integer> index, Records same) {
+    /**
+     * The inventory of resources read when first asked for.
+     *
+     * @param index each resource's position by id, {@link #index(Records)}
+     */
+    public Inventory(List<String> files, Records records, Policy defaultPolicy, String sha256, List<String> warnings,
+                     Map<String, String> fileDigests, Map<String, Integer> index) {
         this.records = records;
         this.references = null;
         this.fileDigests = Map.copyOf(fileDigests);
@@ -367,7 +362,7 @@ public final class Inventory {
     public Inventory withWarning(String warning) {
         List<String> w = new ArrayList<>(warnings);
         w.add(warning);
-        if (records != null) return new Inventory(files, records, defaultPolicy, sha256, w, fileDigests, indexById, records);
+        if (records != null) return new Inventory(files, records, defaultPolicy, sha256, w, fileDigests, indexById);
         return new Inventory(files, resources, defaultPolicy, sha256, locations, w, fileDigests, references, indexById);
     }
 
